@@ -1,0 +1,34 @@
+"""articlekit: turn a news article into clean, typed data.
+
+>>> import articlekit
+>>> article = articlekit.parse_article("# A headline\\n\\nThe first paragraph of the story.")
+>>> article.title
+'A headline'
+>>> article.body.text
+'The first paragraph of the story.'
+
+`parse_article` reads a web page's HTML or a Markdown clipping with YAML front matter and
+returns a frozen `Article`: metadata, the clean body (as blocks, text and Markdown), the
+body's links, its quotations with their speakers, and its figures.
+"""
+
+from articlekit._model import Article, Block, Body, Figure, Link, Quote
+from articlekit._options import Options
+from articlekit._pipeline import parse_article
+from articlekit._version import __version__
+from articlekit.errors import ArticleKitError, InputTooLarge, UnsupportedFormat
+
+__all__ = [
+    "Article",
+    "ArticleKitError",
+    "Block",
+    "Body",
+    "Figure",
+    "InputTooLarge",
+    "Link",
+    "Options",
+    "Quote",
+    "UnsupportedFormat",
+    "__version__",
+    "parse_article",
+]

@@ -1,0 +1,4 @@
+from articlekit.cli import main
+import sys
+
+sys.exit(main())

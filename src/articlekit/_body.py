@@ -1,0 +1,126 @@
+"""Stage 6: render the clean blocks as the public `Body` and its `Link`s.
+
+One walk over the blocks writes `body.text` (blocks joined by one blank line) and
+`body.markdown` (CommonMark, links kept, everything else escaped so that no raw HTML or
+stray emphasis gets through), and turns each link span into a `Link` with an absolute URL
+and offsets into `body.text`.
+
+Link targets: relative URLs are resolved against the base URL; ``javascript:``, ``data:``
+and ``vbscript:`` targets are dropped (their text stays in the body); ``mailto:`` and
+``tel:`` links are kept as they are; an empty target or a bare ``#`` is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from urllib.parse import urljoin
+
+import attrs
+
+from articlekit._doc import DocBlock, Span
+from articlekit._model import Block, Body, Link
+
+_UNSAFE_SCHEMES = ("javascript:", "data:", "vbscript:", "file:")
+_MD_ESCAPE = re.compile(r"([\\`*_\[\]<>|])")
+_MD_LINE_START = re.compile(r"^(\s*)([#>+\-=~]|\d+[.)])", re.MULTILINE)
+
+
+@attrs.frozen
+class Rendered:
+    body: Body
+    links: tuple[Link, ...]
+    block_offsets: tuple[int, ...]  # where each block's text starts in body.text
+
+
+def render_body(blocks: Sequence[DocBlock], base_url: str | None) -> Rendered:
+    """Render blocks to text, Markdown and links."""
+    texts: list[str] = []
+    markdown: list[str] = []
+    links: list[Link] = []
+    offsets: list[int] = []
+    position = 0
+    for block in blocks:
+        spans = _resolve(block.links, base_url)
+        offsets.append(position)
+        texts.append(block.text)
+        markdown.append(_markdown_block(block, spans))
+        links.extend(
+            Link(block.text[span.start : span.end], span.href, position + span.start, position + span.end)
+            for span in spans
+        )
+        position += len(block.text) + 2
+    public = tuple(Block(b.kind, b.text, b.level, b.ordered) for b in blocks)
+    body = Body(text="\n\n".join(texts), blocks=public, markdown="\n\n".join(markdown))
+    return Rendered(body, tuple(links), tuple(offsets))
+
+
+def resolve_url(href: str, base_url: str | None) -> str | None:
+    """An absolute, safe URL for `href`, or None when the link must be dropped."""
+    href = href.strip()
+    if not href or href == "#" or href.lower().startswith(_UNSAFE_SCHEMES):
+        return None
+    if base_url and not href.lower().startswith(("mailto:", "tel:")):
+        try:
+            return urljoin(base_url, href)
+        except ValueError:
+            return href
+    return href
+
+
+def _resolve(spans: Sequence[Span], base_url: str | None) -> list[Span]:
+    resolved = []
+    for span in spans:
+        url = resolve_url(span.href, base_url)
+        if url is not None:
+            resolved.append(Span(span.start, span.end, url))
+    return resolved
+
+
+def _markdown_block(block: DocBlock, spans: Sequence[Span]) -> str:
+    if block.kind == "code":
+        fence = "~~~~" if "```" in block.text else "```"
+        return f"{fence}\n{block.text}\n{fence}"
+    if block.kind == "table":
+        return _markdown_table(block.rows or tuple(tuple(r.split("\t")) for r in block.text.split("\n")))
+    inline = _markdown_inline(block.text, spans)
+    if block.kind == "heading":
+        return "#" * max(1, min(block.level, 6)) + " " + inline.replace("\n", " ")
+    if block.kind == "list_item":
+        indent = "    " * max(0, block.level - 1)
+        marker = "1." if block.ordered else "-"
+        return indent + marker + " " + inline.replace("\n", "\n" + indent + "   ")
+    if block.kind == "blockquote":
+        prefix = "> " * max(1, block.level)
+        return "\n".join(prefix + line for line in inline.split("\n"))
+    return inline
+
+
+def _markdown_inline(text: str, spans: Sequence[Span]) -> str:
+    pieces: list[str] = []
+    position = 0
+    for span in spans:
+        pieces.append(_escape(text[position : span.start]))
+        label = _escape(text[span.start : span.end])
+        target = span.href.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+        pieces.append(f"[{label}]({target})")
+        position = span.end
+    pieces.append(_escape(text[position:]))
+    escaped = "".join(pieces)
+    return escaped.replace("\n", "\\\n")
+
+
+def _escape(text: str) -> str:
+    text = _MD_ESCAPE.sub(r"\\\1", text)
+    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def _markdown_table(rows: Sequence[Sequence[str]]) -> str:
+    width = max(len(row) for row in rows)
+
+    def line(cells: Sequence[str]) -> str:
+        padded = [_escape(cell).replace("\n", " ") for cell in cells] + [""] * (width - len(cells))
+        return "| " + " | ".join(padded) + " |"
+
+    header, *rest = rows
+    return "\n".join([line(header), "|" + "---|" * width, *(line(row) for row in rest)])

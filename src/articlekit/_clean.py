@@ -1,0 +1,220 @@
+"""Stage 5: drop the page furniture that survives main-content selection.
+
+Works on document blocks, so it serves both input forms. Each rule looks at one block and
+its place in the article, never at a site:
+
+- furniture blocks: skip links, comment counts, "Advertisement", newsletter and share
+  prompts, "Read more:" teasers, link lists (the phrases are lexicons, per language);
+- captions and credits: blocks the reader marked, and short blocks that carry a picture
+  credit ("… Credit: Agency"), are moved to the figures;
+- the lead-in before the first prose paragraph: a kicker, the repeated title or dek, a
+  byline or dateline;
+- the end matter: from a "Most read"/"Related" marker or a comment count on, the blocks
+  that are not prose; an author card (an avatar linking to an author page) and the bio
+  after it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from articlekit import _lexicon
+from articlekit._doc import DocBlock
+from articlekit._model import Figure
+
+
+def _phrases(name: str) -> str:
+    return "|".join(re.escape(entry) for entry in sorted(_lexicon.load(name), key=len, reverse=True))
+
+
+_SKIP_LINK = re.compile(rf"^(?:{_phrases('clean_skip_links')})\W*$", re.IGNORECASE)
+_TAIL_MARKER = re.compile(
+    rf"^(?:{_phrases('clean_tail_markers')})\b(?:\s+(?:on|in|from|at|\w+)){{0,3}}\W*$",
+    re.IGNORECASE,
+)
+_FURNITURE = re.compile(rf"^\W*(?:{_phrases('clean_boilerplate_phrases')})\b", re.IGNORECASE)
+_READ_MORE = re.compile(rf"^\W*(?:{_phrases('clean_read_more')})\s*[:»>\-–—|]", re.IGNORECASE)
+_COMMENT_WORDS = _phrases("clean_comment_words")
+_COMMENT_COUNT = re.compile(
+    rf"^\W*(?:\d[\d,.]*\s*(?:{_COMMENT_WORDS})|(?:{_COMMENT_WORDS})\s*\(?\d[\d,.]*\)?)\W*$",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    rf"(?:^|[\s.(|;])(?:{_phrases('clean_credit_labels')})\s*:\s*\S"
+    r"|\((?:photo|image|picture|foto)\s+(?:by|:)[^)]*\)\s*$"
+    r"|©",
+    re.IGNORECASE,
+)
+_AUTHOR_PATH = re.compile(r"/(?:author|authors|people|staff|profile|profiles|autor|auteur)s?/", re.I)
+_SENTENCE_END = re.compile(r"[.!?…:;\"”»’)]\s*$")
+_WORD = re.compile(r"\w+")
+
+_PROSE_MIN_WORDS = 12
+_CAPTION_MAX_WORDS = 70
+_FURNITURE_MAX_WORDS = 30
+_KICKER_MAX_WORDS = 6
+_BIO_MAX_WORDS = 90
+
+
+@attrs.frozen
+class Cleaned:
+    blocks: tuple[DocBlock, ...]
+    figures: tuple[Figure, ...]
+    lead_in: tuple[str, ...]  # texts removed before the first prose paragraph (bylines, datelines)
+
+
+def clean_blocks(
+    blocks: Sequence[DocBlock], *, title: str | None, description: str | None
+) -> Cleaned:
+    """Return the body's blocks, the figures and the lead-in texts that were dropped."""
+    first_prose = _first_prose(blocks, title, description)
+    tail_start = _end_matter_start(blocks, first_prose)
+    kept: list[DocBlock] = []
+    figures: list[Figure] = []
+    lead_in: list[str] = []
+    skip_until = -1
+    for index, block in enumerate(blocks[:tail_start]):
+        if index <= skip_until:
+            continue
+        if _is_author_card(block):
+            skip_until = _bio_end(blocks, index, tail_start)
+            continue
+        if "image" in block.hints or not block.text:
+            figures.extend(image for image in block.images if image.url)
+            continue
+        if _is_caption(block):
+            figures[-1:] = [_with_caption(figures[-1], block)] if figures else []
+            continue
+        if _is_furniture(block):
+            continue
+        if index < first_prose and _is_lead_in(block, title, description):
+            lead_in.append(block.text)
+            continue
+        kept.append(block)
+        figures.extend(image for image in block.images if image.url)
+    return Cleaned(tuple(kept), tuple(_unique(figures)), tuple(lead_in))
+
+
+def _first_prose(blocks: Sequence[DocBlock], title: str | None, description: str | None) -> int:
+    repeated = {_normalise(title), _normalise(description)} - {""}
+    for index, block in enumerate(blocks):
+        if is_prose(block) and _normalise(block.text) not in repeated:
+            return index
+    return len(blocks)
+
+
+def is_prose(block: DocBlock) -> bool:
+    """A paragraph of running text: long enough, punctuated, not a list of links."""
+    if block.kind not in ("paragraph", "blockquote") or "caption" in block.hints:
+        return False
+    words = len(_WORD.findall(block.text))
+    return (
+        words >= _PROSE_MIN_WORDS
+        and block.link_density() < 0.5
+        and bool(_SENTENCE_END.search(block.text))
+        and not _CREDIT.search(block.text[-80:])
+    )
+
+
+def _is_furniture(block: DocBlock) -> bool:
+    text = block.text.strip()
+    if "boilerplate" in block.hints:
+        return True
+    if _SKIP_LINK.match(text) or _COMMENT_COUNT.match(text):
+        return True
+    if any(span.href.startswith("#") and span.end - span.start == len(text) for span in block.links):
+        return _SKIP_LINK.match(text) is not None or _COMMENT_COUNT.match(text) is not None
+    words = len(_WORD.findall(text))
+    if words <= _FURNITURE_MAX_WORDS and (_FURNITURE.match(text) or _READ_MORE.match(text)):
+        return True
+    return block.kind != "heading" and words <= 8 and block.link_density() > 0.95 and not _ends_sentence(text)
+
+
+def _is_caption(block: DocBlock) -> bool:
+    if "caption" in block.hints or "credit" in block.hints:
+        return True
+    words = len(_WORD.findall(block.text))
+    return block.kind == "paragraph" and words <= _CAPTION_MAX_WORDS and _has_trailing_credit(block.text)
+
+
+def _has_trailing_credit(text: str) -> bool:
+    match = None
+    for match in _CREDIT.finditer(text):
+        pass
+    # The credit is the caption's last part: nothing but a name or agency after it.
+    return match is not None and len(_WORD.findall(text[match.end() :])) <= 8
+
+
+def _is_lead_in(block: DocBlock, title: str | None, description: str | None) -> bool:
+    text = _normalise(block.text)
+    if text and text in (_normalise(title), _normalise(description)):
+        return True
+    if block.kind == "heading":
+        return False
+    words = len(_WORD.findall(block.text))
+    return words <= _KICKER_MAX_WORDS and not _ends_sentence(block.text)
+
+
+def _end_matter_start(blocks: Sequence[DocBlock], first_prose: int) -> int:
+    """Index of the first end-matter block: a marker after which no prose follows."""
+    for index in range(first_prose + 1, len(blocks)):
+        text = blocks[index].text.strip()
+        if not (_TAIL_MARKER.match(text) or _COMMENT_COUNT.match(text)):
+            continue
+        if not any(is_prose(block) and not block.links for block in blocks[index + 1 :]):
+            return index
+    return len(blocks)
+
+
+def _is_author_card(block: DocBlock) -> bool:
+    hrefs = (*block.image_links, *(span.href for span in block.links))
+    return "image" in block.hints and any(_AUTHOR_PATH.search(href) for href in hrefs)
+
+
+def _bio_end(blocks: Sequence[DocBlock], card: int, stop: int) -> int:
+    """The bio is the short paragraph or two right after an author card."""
+    end = card
+    for index in range(card + 1, min(card + 3, stop)):
+        block = blocks[index]
+        if block.kind != "paragraph" or len(_WORD.findall(block.text)) > _BIO_MAX_WORDS:
+            break
+        end = index
+    return end
+
+
+def _with_caption(figure: Figure, block: DocBlock) -> Figure:
+    text = block.text.strip()
+    if "credit" in block.hints and "caption" not in block.hints:
+        return attrs.evolve(figure, credit=text)
+    caption, credit = split_credit(text)
+    return attrs.evolve(figure, caption=caption or figure.caption, credit=credit or figure.credit)
+
+
+def split_credit(text: str) -> tuple[str | None, str | None]:
+    """Split "A caption. Credit: Agency" into its caption and its credit."""
+    match = None
+    for match in _CREDIT.finditer(text):
+        pass
+    if match is None:
+        return text or None, None
+    caption = text[: match.start()].strip(" .|;(") or None
+    credit = text[match.start() :].strip(" .|;()") or None
+    return caption, credit
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text))
+
+
+def _normalise(text: str | None) -> str:
+    return " ".join(_WORD.findall(text.casefold())) if text else ""
+
+
+def _unique(figures: Iterable[Figure]) -> list[Figure]:
+    seen: dict[str, Figure] = {}
+    for figure in figures:
+        seen.setdefault(figure.url, figure)
+    return list(seen.values())

@@ -1,0 +1,318 @@
+"""Stage 4b: the chosen content elements to document blocks.
+
+One iterative walk (lxml's ``iterwalk``, so deep nesting cannot overflow the stack) with a
+stack of open block contexts. Inline content accumulates in an `InlineBuilder`; opening
+or closing a block-level element flushes it as a block whose kind comes from the
+innermost block context (heading, list item, block quote, code, paragraph). Tables that
+hold data become table blocks; layout tables are walked like divs. Images become figures
+with their captions and credits; furniture inside the article (share bars, newsletter
+boxes, related lists, bylines…) is skipped by its class/id.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+import lxml.etree
+import lxml.html
+from lxml.html import HtmlElement
+
+from articlekit import _lexicon
+from articlekit._doc import DocBlock, Span
+from articlekit._html.content import BLOCK_TAGS, TextStats, is_unlikely
+from articlekit._html.tree import class_and_id
+from articlekit._inline import InlineBuilder
+from articlekit._model import BlockKind, Figure
+
+_FURNITURE = re.compile(
+    r"(?<![a-z0-9])(?:"
+    + "|".join(entry.replace("$", "(?![a-z0-9])") for entry in _lexicon.load_common("html_furniture"))
+    + ")"
+)
+_CAPTION_CLASS = re.compile(r"caption|wp-caption-text|legend", re.IGNORECASE)
+_CREDIT_CLASS = re.compile(r"credit|copyright|photographer|byline-image|image-source", re.IGNORECASE)
+_EMPHASIS_TAGS = frozenset({"em", "i", "strong", "b"})
+_LAZY_SRC = ("data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src", "src")
+_SRCSET = ("data-srcset", "srcset", "data-lazy-srcset")
+
+
+@attrs.define
+class _Context:
+    tag: str
+    kind: BlockKind | None
+    level: int = 0
+    ordered: bool = False
+    hints: frozenset[str] = frozenset()
+
+
+@attrs.define
+class _Walker:
+    stats: dict[HtmlElement, TextStats]
+    content_chars: int
+    blocks: list[DocBlock] = attrs.field(factory=list)
+    _contexts: list[_Context] = attrs.field(factory=list)
+    _inline: InlineBuilder = attrs.field(factory=InlineBuilder)
+    _images: list[Figure] = attrs.field(factory=list)
+    _lists: list[bool] = attrs.field(factory=list)
+    _quote_depth: int = 0
+    _pre_depth: int = 0
+    _breaks: int = 0
+
+    def walk(self, element: HtmlElement) -> None:
+        walker = lxml.etree.iterwalk(element, events=("start", "end"))
+        skipped: set[HtmlElement] = set()
+        for event, node in walker:
+            if not isinstance(node.tag, str):
+                continue
+            if event == "start":
+                if node is not element and self._is_skipped(node):
+                    skipped.add(node)
+                    walker.skip_subtree()
+                    continue
+                self._start(node)
+            else:
+                if node in skipped:
+                    skipped.discard(node)
+                else:
+                    self._end(node)
+                if node is not element:
+                    self._text(node.tail)
+
+    def _is_skipped(self, node: HtmlElement) -> bool:
+        tag = node.tag
+        if tag in ("figure", "picture", "img", "noscript", "table", "figcaption"):
+            return self._take_special(node)
+        if tag in ("nav", "aside", "footer", "menu", "form") or is_unlikely(node) and tag != "p":
+            return self._small(node)
+        names = class_and_id(node)
+        if names and _FURNITURE.search(names) and not (_CAPTION_CLASS.search(names) and tag != "div"):
+            return self._small(node)
+        return False
+
+    def _small(self, node: HtmlElement) -> bool:
+        """Skip furniture unless it holds most of the article (a mislabelled wrapper)."""
+        own = self.stats.get(node)
+        return own is None or own.chars < max(500, self.content_chars * 0.5)
+
+    def _take_special(self, node: HtmlElement) -> bool:
+        tag = node.tag
+        if tag == "table":
+            rows = data_table_rows(node)
+            if rows is None:
+                return False
+            self._flush()
+            text = "\n".join("\t".join(row) for row in rows)
+            self.blocks.append(DocBlock(kind="table", text=text, rows=rows))
+            return True
+        if tag == "figcaption":
+            self._flush()
+            self._caption_block(node, frozenset({"caption"}))
+            return True
+        images = [figure for img in _images_in(node) if (figure := _figure(img)) is not None]
+        if tag == "figure":
+            self._flush()
+            caption = node.find(".//figcaption")
+            figures = [attrs.evolve(f, caption=_caption(caption), credit=_credit(caption)) for f in images]
+            self.blocks.append(DocBlock(kind="paragraph", text="", hints=frozenset({"image"}), images=tuple(figures)))
+            return True
+        self._images.extend(images)
+        return True
+
+    def _caption_block(self, node: HtmlElement, hints: frozenset[str]) -> None:
+        text = " ".join(" ".join(node.itertext()).split())
+        if text:
+            self.blocks.append(DocBlock(kind="paragraph", text=text, hints=hints))
+
+    def _start(self, node: HtmlElement) -> None:
+        tag = node.tag
+        if tag == "br":
+            self._breaks += 1
+            if self._breaks >= 2 and not self._pre_depth:
+                self._flush()
+            else:
+                self._inline.line_break()
+            return
+        if tag in BLOCK_TAGS or tag == "br":
+            self._flush()
+            self._contexts.append(self._context_for(node))
+        elif tag == "a":
+            self._inline.open_link(node.get("href") or "")
+        elif tag in _EMPHASIS_TAGS:
+            self._inline.open_emphasis()
+        self._text(node.text)
+
+    def _end(self, node: HtmlElement) -> None:
+        tag = node.tag
+        if tag in BLOCK_TAGS:
+            self._flush()
+            context = self._contexts.pop()
+            if context.tag in ("ul", "ol"):
+                self._lists.pop()
+            elif context.tag == "blockquote":
+                self._quote_depth -= 1
+            elif context.tag == "pre":
+                self._pre_depth -= 1
+                self._inline = InlineBuilder()
+        elif tag == "a":
+            self._inline.close_link()
+        elif tag in _EMPHASIS_TAGS:
+            self._inline.close_emphasis()
+
+    def _context_for(self, node: HtmlElement) -> _Context:
+        tag = node.tag
+        hints = self._contexts[-1].hints if self._contexts else frozenset()
+        names = class_and_id(node)
+        if names and _CAPTION_CLASS.search(names):
+            hints = hints | {"caption"}
+        if names and _CREDIT_CLASS.search(names):
+            hints = hints | {"credit"}
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            return _Context(tag, "heading", int(tag[1]), hints=hints)
+        if tag in ("ul", "ol"):
+            self._lists.append(tag == "ol")
+            return _Context(tag, None, hints=hints)
+        if tag == "li":
+            return _Context(tag, "list_item", len(self._lists) or 1, bool(self._lists and self._lists[-1]), hints)
+        if tag == "blockquote":
+            self._quote_depth += 1
+            return _Context(tag, "blockquote", self._quote_depth, hints=hints)
+        if tag == "pre":
+            self._pre_depth += 1
+            self._inline = InlineBuilder(preserve_space=True)
+            return _Context(tag, "code", hints=hints)
+        return _Context(tag, None, hints=hints)
+
+    def _text(self, text: str | None) -> None:
+        if text and text.strip():
+            self._breaks = 0
+        self._inline.append(text)
+
+    def _flush(self) -> None:
+        self._breaks = 0
+        built = self._inline.build()
+        self._inline = InlineBuilder(preserve_space=self._pre_depth > 0)
+        images, self._images = tuple(self._images), []
+        if not built.text.strip() and not images:
+            return
+        context = next((c for c in reversed(self._contexts) if c.kind is not None), None)
+        hints = set(self._contexts[-1].hints) if self._contexts else set()
+        if built.emphasis_share > 0.9:
+            hints.add("emphasis")
+        if images and not built.text.strip():
+            hints.add("image")
+        self.blocks.append(
+            DocBlock(
+                kind=context.kind if context and context.kind else "paragraph",
+                text=built.text if context and context.kind == "code" else built.text.strip(),
+                level=context.level if context else 0,
+                ordered=context.ordered if context else False,
+                links=_trim_spans(built.links, built.text),
+                hints=frozenset(hints),
+                images=images,
+                image_links=built.empty_link_hrefs if images else (),
+            )
+        )
+
+
+def html_blocks(elements: Sequence[HtmlElement], stats: dict[HtmlElement, TextStats]) -> list[DocBlock]:
+    """Turn the content elements into document blocks, in document order."""
+    content_chars = sum(stats[e].chars for e in elements if e in stats)
+    walker = _Walker(stats, content_chars)
+    for element in elements:
+        walker.walk(element)
+        walker._flush()
+    return walker.blocks
+
+
+def _trim_spans(spans: tuple[Span, ...], text: str) -> tuple[Span, ...]:
+    offset = len(text) - len(text.lstrip())
+    if not offset:
+        return spans
+    return tuple(Span(s.start - offset, s.end - offset, s.href) for s in spans if s.start >= offset)
+
+
+def data_table_rows(table: HtmlElement) -> tuple[tuple[str, ...], ...] | None:
+    """The rows of a table that holds data, or None for a layout table."""
+    if table.get("role") == "presentation" or table.get("datatable") == "0":
+        return None
+    if table.find(".//table") is not None:
+        return None
+    rows = [row for row in table.iter("tr") if isinstance(row, HtmlElement)]
+    cells = [[cell for cell in row if getattr(cell, "tag", None) in ("td", "th")] for row in rows]
+    if not rows or any(cell.find(".//p") is not None or cell.find(".//div") is not None for r in cells for cell in r):
+        return None
+    columns = max((len(r) for r in cells), default=0)
+    semantic = table.find(".//th") is not None or table.find(".//thead") is not None or table.find("caption") is not None
+    if not (semantic or len(rows) >= 10 or columns > 4 or len(rows) * columns > 10) or columns < 2:
+        return None
+    texts = tuple(tuple(" ".join(" ".join(c.itertext()).split()) for c in row) for row in cells)
+    return tuple(row for row in texts if any(row))
+
+
+def _images_in(node: HtmlElement) -> list[HtmlElement]:
+    if node.tag == "img":
+        return [node]
+    found = [img for img in node.iter("img") if isinstance(img, HtmlElement)]
+    if node.tag in ("noscript", "figure", "picture") and not found:
+        # lxml parses noscript content as text when scripting is assumed on.
+        text = node.text or ""
+        if "<img" in text:
+            fragment = lxml.html.fragment_fromstring(text, create_parent="div")
+            found = [img for img in fragment.iter("img") if isinstance(img, HtmlElement)]
+    return found
+
+
+def _figure(img: HtmlElement) -> Figure | None:
+    url = None
+    for attribute in _LAZY_SRC:
+        value = (img.get(attribute) or "").strip()
+        if value and not value.startswith("data:"):
+            url = value
+            break
+    if url is None:
+        for attribute in _SRCSET:
+            srcset = (img.get(attribute) or "").strip()
+            if srcset:
+                url = srcset.split(",")[0].split()[0]
+                break
+    if not url:
+        return None
+    alt = (img.get("alt") or "").strip() or None
+    return Figure(url=url, alt=alt)
+
+
+def _caption(caption: HtmlElement | None) -> str | None:
+    if caption is None:
+        return None
+    parts = []
+    for piece in _caption_pieces(caption, credit=False):
+        parts.append(piece)
+    text = " ".join(" ".join(parts).split())
+    return text or None
+
+
+def _credit(caption: HtmlElement | None) -> str | None:
+    if caption is None:
+        return None
+    text = " ".join(" ".join(_caption_pieces(caption, credit=True)).split())
+    return text or None
+
+
+def _caption_pieces(caption: HtmlElement, *, credit: bool) -> list[str]:
+    """Text of a caption split between its credit elements and the rest."""
+    pieces: list[str] = []
+    walker = lxml.etree.iterwalk(caption, events=("start", "end"))
+    depth = 0
+    for event, node in walker:
+        is_credit = isinstance(node.tag, str) and bool(_CREDIT_CLASS.search(class_and_id(node)))
+        if event == "start":
+            depth += is_credit
+            if (depth > 0) == credit and node.text:
+                pieces.append(node.text)
+        else:
+            depth -= is_credit
+            if node is not caption and (depth > 0) == credit and node.tail:
+                pieces.append(node.tail)
+    return pieces

@@ -1,0 +1,277 @@
+"""Stage 4: find the element(s) that hold the article's main content.
+
+The idea is Readability's, computed in one pass over the tree instead of many:
+
+1. Containers whose class/id says they are never the article (menus, sidebars, comment
+   threads…) are set aside, unless their class/id also says they may be.
+2. Every paragraph-like element (``p``, ``pre``, ``td``, and ``div``s holding only inline
+   content) with some text scores 1 + its commas + one point per 100 characters (at most
+   3); the score goes to its parent in full, its grandparent by half and further
+   ancestors by a third of the level.
+3. A container's score is raised or lowered by its tag and by its class/id words, then
+   scaled by (1 - link density). The best container wins; when most of the runners-up
+   sit inside one ancestor, that ancestor wins; a parent whose score is higher wins.
+4. The winner's siblings join it when they score well or are clean prose paragraphs.
+
+Structured markup overrides scoring when it is unambiguous: a single element marked as
+the article body (``itemprop=articleBody``) is used as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import attrs
+import lxml.etree
+from lxml.html import HtmlElement
+
+from articlekit import _lexicon
+from articlekit._html.tree import class_and_id
+
+BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog",
+        "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
+        "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "nav", "ol", "p",
+        "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+        "caption", "noscript", "menu",
+    }
+)  # fmt: skip
+_PARAGRAPH_TAGS = frozenset({"p", "pre", "td"})
+_SCORED_MIN_CHARS = 25
+_TAG_BONUS = {
+    "div": 5, "article": 10, "main": 5, "section": 2, "pre": 3, "td": 3, "blockquote": 3,
+    "address": -3, "ol": -3, "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3,
+    "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5,
+}  # fmt: skip
+_UNLIKELY_ROLES = frozenset(
+    {"menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog", "banner",
+     "contentinfo", "search"}
+)  # fmt: skip
+_ALWAYS_OUT = frozenset({"nav", "aside", "footer", "header", "menu"})
+_COMMA = re.compile(r"[,，、،]")
+
+
+def _pattern(name: str) -> re.Pattern[str]:
+    return re.compile("|".join(_lexicon.load_common(name)))
+
+
+_UNLIKELY = _pattern("html_unlikely")
+_MAYBE = _pattern("html_maybe")
+_POSITIVE = _pattern("html_positive")
+_NEGATIVE = _pattern("html_negative")
+
+
+@attrs.define
+class TextStats:
+    """Characters of text and of link text below an element, and whether it has blocks."""
+
+    chars: int = 0
+    link_chars: int = 0
+    commas: int = 0
+    has_block_child: bool = False
+
+    def link_density(self) -> float:
+        return self.link_chars / self.chars if self.chars else 0.0
+
+
+def measure(root: HtmlElement) -> dict[HtmlElement, TextStats]:
+    """Text statistics for every element, in one iterative pass (no recursion)."""
+    stats: dict[HtmlElement, TextStats] = {}
+    stack: list[TextStats] = []
+    in_link = 0
+    for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
+        if event == "start":
+            own = TextStats()
+            stats[element] = own
+            if stack and element.tag in BLOCK_TAGS:
+                stack[-1].has_block_child = True
+            if element.tag == "a":
+                in_link += 1
+            _count(own, element.text, in_link)
+            stack.append(own)
+            continue
+        own = stack.pop()
+        if element.tag == "a":
+            in_link -= 1
+        if stack:
+            parent = stack[-1]
+            parent.chars += own.chars
+            parent.link_chars += own.link_chars
+            parent.commas += own.commas
+            _count(parent, element.tail, in_link)
+    return stats
+
+
+def _count(stats: TextStats, text: str | None, in_link: int) -> None:
+    if not text:
+        return
+    size = len(text.strip())
+    stats.chars += size
+    stats.commas += len(_COMMA.findall(text))
+    if in_link:
+        stats.link_chars += size
+
+
+def class_weight(element: HtmlElement) -> int:
+    names = class_and_id(element)
+    if not names:
+        return 0
+    weight = 0
+    if _NEGATIVE.search(names):
+        weight -= 25
+    if _POSITIVE.search(names):
+        weight += 25
+    return weight
+
+
+def is_unlikely(element: HtmlElement) -> bool:
+    """A container that by its tag, role or class/id is not the article."""
+    if element.tag in _ALWAYS_OUT:
+        return True
+    if element.get("role") in _UNLIKELY_ROLES:
+        return True
+    names = class_and_id(element)
+    return bool(names) and bool(_UNLIKELY.search(names)) and not _MAYBE.search(names)
+
+
+def find_content(root: HtmlElement, stats: dict[HtmlElement, TextStats]) -> list[HtmlElement]:
+    """The element(s), in document order, that hold the article."""
+    body = root.find("body")
+    if body is None:
+        body = root
+    marked = _marked_article_body(body, stats)
+    if marked is not None:
+        return [marked]
+    scores = _score(body, stats)
+    if not scores:
+        return [body]
+    ranked = sorted(scores, key=scores.__getitem__, reverse=True)
+    top = _promote(ranked, scores)
+    return _with_siblings(top, scores, stats)
+
+
+def _marked_article_body(body: HtmlElement, stats: dict[HtmlElement, TextStats]) -> HtmlElement | None:
+    found = body.xpath(".//*[@itemprop='articleBody']")
+    if len(found) == 1 and stats.get(found[0], TextStats()).chars >= 200:
+        element = found[0]
+        return element if isinstance(element, HtmlElement) else None
+    return None
+
+
+def _likely_elements(body: HtmlElement) -> Iterator[HtmlElement]:
+    """Elements outside the containers that are unlikely to be the article."""
+    walker = lxml.etree.iterwalk(body, events=("start",))
+    for _event, element in walker:
+        if element is not body and is_unlikely(element):
+            walker.skip_subtree()
+            continue
+        yield element
+
+
+def _score(body: HtmlElement, stats: dict[HtmlElement, TextStats]) -> dict[HtmlElement, float]:
+    scores: dict[HtmlElement, float] = {}
+    for element in _likely_elements(body):
+        own = stats.get(element)
+        if own is None or own.chars < _SCORED_MIN_CHARS:
+            continue
+        if element.tag not in _PARAGRAPH_TAGS and not (element.tag == "div" and not own.has_block_child):
+            continue
+        points = 1 + own.commas + min(own.chars // 100, 3)
+        for level, ancestor in enumerate(_ancestors(element, body, 5)):
+            if ancestor not in scores:
+                scores[ancestor] = _initial_score(ancestor)
+            divider = 1 if level == 0 else 2 if level == 1 else level * 3
+            scores[ancestor] += points / divider
+    for element in scores:
+        scores[element] *= 1 - stats[element].link_density()
+    return scores
+
+
+def _ancestors(element: HtmlElement, stop: HtmlElement, limit: int) -> Iterator[HtmlElement]:
+    parent = element.getparent()
+    count = 0
+    while parent is not None and count < limit:
+        yield parent
+        if parent is stop:
+            return
+        parent = parent.getparent()
+        count += 1
+
+
+def _initial_score(element: HtmlElement) -> float:
+    return _TAG_BONUS.get(element.tag, 0) + class_weight(element)
+
+
+def _promote(ranked: list[HtmlElement], scores: dict[HtmlElement, float]) -> HtmlElement:
+    """Prefer an ancestor that holds most of the strong runners-up, or that scores higher."""
+    top = ranked[0]
+    best = scores[top]
+    runners = [e for e in ranked[1:6] if scores[e] >= best * 0.75]
+    if len(runners) >= 3:
+        parent = top.getparent()
+        while parent is not None and parent.tag not in ("body", "html"):
+            inside = sum(1 for e in runners if _contains(parent, e))
+            if inside >= 3:
+                top = parent
+                break
+            parent = parent.getparent()
+    parent = top.getparent()
+    last = scores.get(top, 0.0)
+    threshold = last / 3
+    while parent is not None and parent.tag not in ("body", "html"):
+        parent_score = scores.get(parent)
+        if parent_score is None:
+            parent = parent.getparent()
+            continue
+        if parent_score < threshold:
+            break
+        if parent_score > last:
+            top = parent
+            break
+        last = parent_score
+        parent = parent.getparent()
+    return top
+
+
+def _contains(ancestor: HtmlElement, element: HtmlElement) -> bool:
+    parent = element.getparent()
+    while parent is not None:
+        if parent is ancestor:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _with_siblings(
+    top: HtmlElement, scores: dict[HtmlElement, float], stats: dict[HtmlElement, TextStats]
+) -> list[HtmlElement]:
+    parent = top.getparent()
+    if parent is None or top.tag == "body":
+        return [top]
+    threshold = max(10.0, scores.get(top, 0.0) * 0.2)
+    top_class = top.get("class") or ""
+    chosen = []
+    for sibling in parent:
+        if not isinstance(sibling, HtmlElement):
+            continue
+        if sibling is top:
+            chosen.append(sibling)
+            continue
+        bonus = scores.get(top, 0.0) * 0.2 if top_class and sibling.get("class") == top_class else 0
+        if scores.get(sibling, -1e9) + bonus >= threshold or _is_prose_paragraph(sibling, stats):
+            chosen.append(sibling)
+    return chosen
+
+
+def _is_prose_paragraph(element: HtmlElement, stats: dict[HtmlElement, TextStats]) -> bool:
+    if element.tag != "p":
+        return False
+    own = stats.get(element)
+    if own is None:
+        return False
+    text = (element.text_content() or "").strip()
+    if own.chars > 80:
+        return own.link_density() < 0.25
+    return own.chars > 0 and own.link_density() == 0 and bool(re.search(r"\.( |$)", text))

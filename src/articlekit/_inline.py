@@ -1,0 +1,124 @@
+"""Inline text with link spans, built piece by piece by either reader.
+
+Readers feed text, link boundaries, emphasis boundaries and hard line breaks in document
+order; `build()` returns the block's text with white space collapsed the way a browser
+renders it, the link spans re-based onto that text, and how much of it was emphasised.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from articlekit._doc import Span
+
+_TOKEN = re.compile(r"\S+|\s+")
+# Control characters (but tab and newline) and lone surrogates never reach the output.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def strip_unsafe(text: str) -> str:
+    """Remove control characters and lone surrogates."""
+    return _UNSAFE.sub("", text)
+
+
+@attrs.frozen
+class Inline:
+    text: str
+    links: tuple[Span, ...]
+    emphasis_share: float
+    empty_link_hrefs: tuple[str, ...] = ()  # links with no text (around an image, say)
+
+
+@attrs.define
+class InlineBuilder:
+    """Accumulates one block's inline content."""
+
+    preserve_space: bool = False
+    _out: list[str] = attrs.field(factory=list)
+    _pos: int = 0
+    _pending_space: bool = False
+    _links: list[Span] = attrs.field(factory=list)
+    _empty_links: list[str] = attrs.field(factory=list)
+    _link_href: str | None = None
+    _link_start: int | None = None
+    _em_depth: int = 0
+    _em_chars: int = 0
+    _chars: int = 0
+
+    def is_empty(self) -> bool:
+        return self._pos == 0
+
+    def append(self, text: str | None) -> None:
+        if not text:
+            return
+        text = strip_unsafe(text)
+        if self.preserve_space:
+            self._emit(text)
+            return
+        for match in _TOKEN.finditer(text):
+            token = match.group()
+            if token[0].isspace():
+                self._pending_space = self._pos > 0
+            else:
+                self._emit_word(token)
+
+    def line_break(self) -> None:
+        if self._pos and not self.preserve_space:
+            self._pending_space = False
+            self._emit("\n")
+            self._pending_space = False
+        elif self.preserve_space:
+            self._emit("\n")
+
+    def open_link(self, href: str) -> None:
+        self.close_link()
+        self._link_href = href
+        self._link_start = None
+
+    def close_link(self) -> None:
+        if self._link_href is not None and self._link_start is not None:
+            end = self._pos
+            if end > self._link_start:
+                self._links.append(Span(self._link_start, end, self._link_href))
+        elif self._link_href:
+            self._empty_links.append(self._link_href)
+        self._link_href = None
+        self._link_start = None
+
+    def open_emphasis(self) -> None:
+        self._em_depth += 1
+
+    def close_emphasis(self) -> None:
+        self._em_depth = max(0, self._em_depth - 1)
+
+    def build(self) -> Inline:
+        self.close_link()
+        text = "".join(self._out)
+        stripped = text.rstrip()
+        links = tuple(
+            Span(span.start, min(span.end, len(stripped)), span.href)
+            for span in self._links
+            if span.start < len(stripped)
+        )
+        share = self._em_chars / self._chars if self._chars else 0.0
+        return Inline(stripped, links, share, tuple(self._empty_links))
+
+    def _emit_word(self, word: str) -> None:
+        if self._pending_space:
+            if self._out and not self._out[-1].endswith("\n"):
+                self._emit(" ")
+            self._pending_space = False
+        if self._link_href is not None and self._link_start is None:
+            self._link_start = self._pos
+        self._emit(word)
+        self._chars += len(word)
+        if self._em_depth:
+            self._em_chars += len(word)
+
+    def _emit(self, text: str) -> None:
+        if self.preserve_space and self._link_href is not None and self._link_start is None:
+            self._link_start = self._pos
+        self._out.append(text)
+        self._pos += len(text)

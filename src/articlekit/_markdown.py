@@ -1,0 +1,188 @@
+"""Stage 3b: a Markdown clipping (YAML front matter + Markdown) to document blocks.
+
+The front matter is read with ``yaml.safe_load``; anything but a mapping is reported and
+ignored. The Markdown is parsed by markdown-it-py (CommonMark plus GFM tables) and its
+token stream is folded into `DocBlock`s: inline text with link spans, images moved out to
+figures, and hints (emphasis, image-only) for the cleaning stage.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import attrs
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from articlekit._doc import DocBlock, Document
+from articlekit._inline import Inline, InlineBuilder
+from articlekit._model import BlockKind, Figure
+
+_FRONT_MATTER = re.compile(
+    r"\A\ufeff?[ \t]*---[ \t]*\r?\n(?P<yaml>.*?)(?:\r?\n)?^[ \t]*(?:---|\.\.\.)[ \t]*$\r?\n?",
+    re.DOTALL | re.MULTILINE,
+)
+_PARSER = MarkdownIt("commonmark", {"html": True}).enable("table")
+
+
+@attrs.frozen
+class MarkdownSource:
+    """A clipping split into its front-matter fields and its Markdown document."""
+
+    fields: Mapping[str, Any]
+    document: Document
+
+
+def read_markdown(text: str) -> MarkdownSource:
+    """Split off the front matter and turn the Markdown into document blocks."""
+    fields, markdown, warnings = split_front_matter(text)
+    builder = _BlockBuilder()
+    builder.feed(_PARSER.parse(markdown))
+    document = Document(
+        blocks=tuple(builder.blocks),
+        warnings=tuple(warnings),
+    )
+    return MarkdownSource(fields=fields, document=document)
+
+
+def split_front_matter(text: str) -> tuple[Mapping[str, Any], str, list[str]]:
+    """Return (front-matter mapping, the Markdown after it, warnings)."""
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return {}, text, []
+    rest = text[match.end() :]
+    try:
+        fields = yaml.safe_load(match.group("yaml"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        return {}, rest, [f"front-matter: not valid YAML{where}, ignored"]
+    if fields is None:
+        return {}, rest, []
+    if not isinstance(fields, Mapping):
+        kind = type(fields).__name__
+        return {}, rest, [f"front-matter: a {kind}, not a mapping, ignored"]
+    return {str(key): value for key, value in fields.items()}, rest, []
+
+
+@attrs.define
+class _Context:
+    kind: BlockKind
+    level: int = 0
+    ordered: bool = False
+
+
+@attrs.define
+class _BlockBuilder:
+    blocks: list[DocBlock] = attrs.field(factory=list)
+    _lists: list[bool] = attrs.field(factory=list)  # ordered? per open list
+    _quote_depth: int = 0
+    _heading: int = 0
+    _table_rows: list[list[str]] = attrs.field(factory=list)
+    _in_table: bool = False
+
+    def feed(self, tokens: Sequence[Token]) -> None:
+        for token in tokens:
+            self._token(token)
+
+    def _token(self, token: Token) -> None:
+        kind = token.type
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            self._lists.append(kind == "ordered_list_open")
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            self._lists.pop()
+        elif kind == "blockquote_open":
+            self._quote_depth += 1
+        elif kind == "blockquote_close":
+            self._quote_depth -= 1
+        elif kind == "heading_open":
+            self._heading = int(token.tag[1:])
+        elif kind == "heading_close":
+            self._heading = 0
+        elif kind in ("fence", "code_block"):
+            self._add_code(token.content)
+        elif kind == "table_open":
+            self._in_table, self._table_rows = True, []
+        elif kind == "table_close":
+            self._add_table()
+        elif kind == "tr_open":
+            self._table_rows.append([])
+        elif kind == "inline":
+            self._inline(token)
+
+    def _context(self) -> _Context:
+        if self._heading:
+            return _Context("heading", self._heading)
+        if self._lists:
+            return _Context("list_item", len(self._lists), self._lists[-1])
+        if self._quote_depth:
+            return _Context("blockquote", self._quote_depth)
+        return _Context("paragraph")
+
+    def _inline(self, token: Token) -> None:
+        if self._in_table:
+            cell = _render_inline(token.children or [], [])
+            if self._table_rows:
+                self._table_rows[-1].append(cell.text)
+            return
+        images: list[Figure] = []
+        builder = _render_inline(token.children or [], images)
+        context = self._context()
+        hints = set()
+        if builder.emphasis_share > 0.9:
+            hints.add("emphasis")
+        if images and not builder.text:
+            hints.add("image")
+        self.blocks.append(
+            DocBlock(
+                kind=context.kind,
+                text=builder.text,
+                level=context.level,
+                ordered=context.ordered,
+                links=builder.links,
+                hints=frozenset(hints),
+                images=tuple(images),
+                image_links=builder.empty_link_hrefs,
+            )
+        )
+
+    def _add_code(self, content: str) -> None:
+        code = content.rstrip("\n")
+        if code.strip():
+            self.blocks.append(DocBlock(kind="code", text=code))
+
+    def _add_table(self) -> None:
+        self._in_table = False
+        rows = tuple(tuple(row) for row in self._table_rows if any(cell for cell in row))
+        if rows:
+            text = "\n".join("\t".join(row) for row in rows)
+            self.blocks.append(DocBlock(kind="table", text=text, rows=rows))
+
+
+def _render_inline(children: Sequence[Token], images: list[Figure]) -> Inline:
+    builder = InlineBuilder()
+    for child in children:
+        kind = child.type
+        if kind == "text":
+            builder.append(child.content)
+        elif kind == "code_inline":
+            builder.append(child.content)
+        elif kind == "softbreak":
+            builder.append(" ")
+        elif kind == "hardbreak":
+            builder.line_break()
+        elif kind == "link_open":
+            builder.open_link(str(child.attrGet("href") or ""))
+        elif kind == "link_close":
+            builder.close_link()
+        elif kind in ("em_open", "strong_open"):
+            builder.open_emphasis()
+        elif kind in ("em_close", "strong_close"):
+            builder.close_emphasis()
+        elif kind == "image":
+            alt = child.content or None
+            images.append(Figure(url=str(child.attrGet("src") or ""), alt=alt))
+    return builder.build()

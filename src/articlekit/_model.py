@@ -1,0 +1,200 @@
+"""The public data model: what `parse_article` returns.
+
+Every class is a frozen, slotted attrs class holding plain values, so an `Article` can be
+hashed, shared between threads, pickled to a worker process and compared for equality.
+`Article.to_dict()` is the one serialised form (JSON-safe, stable key order);
+`Article.from_dict()` reads it back, and the two round-trip exactly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from typing import Any, Literal, cast
+
+import attrs
+
+BlockKind = Literal["paragraph", "heading", "list_item", "blockquote", "code", "table"]
+QuoteKind = Literal["direct", "partial"]
+
+BLOCK_KINDS: tuple[BlockKind, ...] = (
+    "paragraph",
+    "heading",
+    "list_item",
+    "blockquote",
+    "code",
+    "table",
+)
+QUOTE_KINDS: tuple[QuoteKind, ...] = ("direct", "partial")
+
+
+@attrs.frozen
+class Block:
+    """One block of the article body.
+
+    `level` is the heading level (1-6) for headings, the nesting depth (1 = top level)
+    for list items and block quotes, and 0 otherwise. `ordered` tells a numbered list item
+    from a bulleted one. `text` is plain text: no markup of any kind; a table's rows are
+    separated by newlines and its cells by tabs.
+    """
+
+    kind: BlockKind
+    text: str
+    level: int = 0
+    ordered: bool = False
+
+
+@attrs.frozen
+class Body:
+    """The article's own prose, rendered three ways from the same blocks.
+
+    `text` joins the blocks' texts with one blank line between them; `markdown` renders
+    them as CommonMark (GFM tables) with the body's links kept.
+    """
+
+    text: str = ""
+    blocks: tuple[Block, ...] = ()
+    markdown: str = ""
+
+
+@attrs.frozen
+class Link:
+    """A link in the body: its anchor text, absolute URL and offsets into `body.text`.
+
+    `body.text[link.start:link.end] == link.text` always holds.
+    """
+
+    text: str
+    url: str
+    start: int
+    end: int
+
+
+@attrs.frozen
+class Quote:
+    """A quotation in the body, with its speaker when the text says who spoke.
+
+    `text` is the quoted words without the quotation marks, and
+    `body.text[quote.start:quote.end] == quote.text`. `speaker` is the fullest form of the
+    speaker's name the article gives ("Michael Horowitz" for a later "Horowitz" or "he").
+    `kind` is "direct" for a quoted sentence or more, "partial" for a fragment quoted
+    inside the writer's own sentence. `cue` is the speech verb that attributes it
+    ("said", "according to"), when one was found.
+    """
+
+    text: str
+    speaker: str | None
+    kind: QuoteKind
+    start: int
+    end: int
+    cue: str | None = None
+
+
+@attrs.frozen
+class Figure:
+    """An image of the article, with its caption and credit kept out of the body."""
+
+    url: str
+    alt: str | None = None
+    caption: str | None = None
+    credit: str | None = None
+
+
+@attrs.frozen
+class Article:
+    """A parsed article: metadata, the clean body, its links, quotes and figures.
+
+    `published` and `modified` are timezone-aware whenever the source gives a zone.
+    `warnings` says, one line each, where the result is degraded or how the input was
+    read (each line starts with a short code such as ``encoding:`` or ``empty-body:``).
+
+    >>> import articlekit
+    >>> art = articlekit.parse_article("<html><head><title>Hi</title></head></html>")
+    >>> art.title
+    'Hi'
+    """
+
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: dt.datetime | None = None
+    modified: dt.datetime | None = None
+    url: str | None = None
+    canonical_url: str | None = None
+    site_name: str | None = None
+    language: str | None = None
+    description: str | None = None
+    category: str | None = None
+    image: str | None = None
+    tags: tuple[str, ...] = ()
+    body: Body = Body()
+    links: tuple[Link, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the article as JSON-safe plain data, keys in field order.
+
+        Dates become ISO 8601 strings; tuples become lists.
+        """
+        return cast(dict[str, Any], _to_plain(self))
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """Return `to_dict()` as a JSON string (UTF-8 text, non-ASCII kept)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Article:
+        """Rebuild an `Article` from `to_dict()` output.
+
+        >>> import articlekit
+        >>> art = articlekit.parse_article("# Title\\n\\nSome words.")
+        >>> articlekit.Article.from_dict(art.to_dict()) == art
+        True
+        """
+        body = data.get("body") or {}
+        return cls(
+            title=data.get("title"),
+            authors=tuple(data.get("authors") or ()),
+            published=_parse_iso(data.get("published")),
+            modified=_parse_iso(data.get("modified")),
+            url=data.get("url"),
+            canonical_url=data.get("canonical_url"),
+            site_name=data.get("site_name"),
+            language=data.get("language"),
+            description=data.get("description"),
+            category=data.get("category"),
+            image=data.get("image"),
+            tags=tuple(data.get("tags") or ()),
+            body=Body(
+                text=body.get("text", ""),
+                blocks=tuple(Block(**b) for b in body.get("blocks") or ()),
+                markdown=body.get("markdown", ""),
+            ),
+            links=tuple(Link(**item) for item in data.get("links") or ()),
+            quotes=tuple(Quote(**item) for item in data.get("quotes") or ()),
+            figures=tuple(Figure(**item) for item in data.get("figures") or ()),
+            warnings=tuple(data.get("warnings") or ()),
+        )
+
+
+def _to_plain(value: object) -> object:
+    if attrs.has(type(value)):
+        return {
+            field.name: _to_plain(getattr(value, field.name))
+            for field in attrs.fields(type(value))
+        }
+    if isinstance(value, tuple | list):
+        return [_to_plain(item) for item in value]
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    return value
+
+
+def _parse_iso(value: object) -> dt.datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.fromisoformat(str(value))

@@ -1,0 +1,197 @@
+"""`parse_article`: one pipeline of named stages.
+
+    decode -> sniff format -> (HTML | Markdown + front matter) -> document blocks
+           -> metadata -> clean blocks -> body and links -> quotes -> Article
+
+Both readers hand on the same `Document` of blocks, so every stage after them is written
+once. Nothing here keeps state between calls, touches the network or the file system.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal
+
+import attrs
+
+from articlekit import _meta
+from articlekit._body import Rendered, render_body, resolve_url
+from articlekit._clean import Cleaned, clean_blocks
+from articlekit._decode import decode
+from articlekit._doc import Document
+from articlekit._html import base_url, parse_html, read_html_content
+from articlekit._inline import strip_unsafe
+from articlekit._markdown import read_markdown
+from articlekit._meta import Metadata
+from articlekit._model import Article, Figure, Quote
+from articlekit._options import Options
+from articlekit._quotes import find_quotes
+from articlekit._sniff import Format, sniff_format
+from articlekit.errors import InputTooLarge, UnsupportedFormat
+
+if TYPE_CHECKING:
+    from bs4.element import Tag
+
+_DEFAULT_OPTIONS = Options()
+_TEXT_BLOCKS_FOR_METADATA = 6
+_QUOTABLE = frozenset({"paragraph", "blockquote", "list_item"})
+
+
+def parse_article(
+    source: str | bytes | Tag,
+    url: str | None = None,
+    *,
+    format: Literal["html", "markdown"] | None = None,
+    options: Options | None = None,
+) -> Article:
+    """Parse one article from HTML or a Markdown clipping.
+
+    `source` is the page's HTML or a Markdown clipping (YAML front matter optional), as
+    `str` or `bytes` in any encoding, or a `bs4.BeautifulSoup`/`Tag`. `url` is where the
+    page lives: links are resolved against it. `format` forces the input form instead of
+    detecting it.
+
+    Raises `TypeError` for a source of another type, `InputTooLarge` above
+    `options.max_input_bytes` and `UnsupportedFormat` for an unknown `format`; ordinary
+    bad content never raises but gives a (possibly empty) Article with `warnings`.
+
+    >>> import articlekit
+    >>> art = articlekit.parse_article(
+    ...     '<article><h1>Rain</h1><p>“It will pour all week,” said Ana Ruiz, '
+    ...     'a forecaster at the regional weather office in the valley.</p></article>'
+    ... )
+    >>> art.quotes[0].speaker
+    'Ana Ruiz'
+    """
+    options = options or _DEFAULT_OPTIONS
+    text, notes = _read_source(source, options)
+    kind = _choose_format(text, format)
+    if kind == "markdown":
+        metadata, document, base = _read_markdown(text, url)
+    else:
+        metadata, document, base = _read_html(text, url)
+    cleaned = clean_blocks(document.blocks, title=metadata.title, description=metadata.description)
+    metadata = _meta.merge(metadata, _meta.metadata_from_text(_lead_texts(cleaned), url or metadata.url))
+    rendered = render_body(cleaned.blocks, base)
+    quotes = _quotes(rendered, cleaned) if options.quotes else ()
+    figures = _absolute_figures(cleaned.figures, base)
+    warnings = (*notes, *document.warnings, *metadata.warnings)
+    return _article(metadata, rendered, quotes, figures, warnings)
+
+
+def _read_source(source: object, options: Options) -> tuple[str, tuple[str, ...]]:
+    """Stage 1: the source as text, and how it was read."""
+    if isinstance(source, bytes | bytearray | memoryview):
+        data = bytes(source)
+        if len(data) > options.max_input_bytes:
+            raise InputTooLarge(len(data), options.max_input_bytes)
+        decoded = decode(data)
+        return decoded.text, (decoded.note(),)
+    if isinstance(source, str):
+        _check_size(source, options.max_input_bytes)
+        return source, ()
+    tag_type = _bs4_tag_type()
+    if tag_type is not None and isinstance(source, tag_type):
+        text = str(source)
+        _check_size(text, options.max_input_bytes)
+        return text, ()
+    raise TypeError(f"source must be str, bytes or a bs4 Tag, not {type(source).__name__}")
+
+
+def _check_size(text: str, limit: int) -> None:
+    if len(text) * 4 <= limit:
+        return
+    size = len(text) if len(text) > limit else len(text.encode("utf-8", errors="replace"))
+    if size > limit:
+        raise InputTooLarge(size, limit)
+
+
+def _bs4_tag_type() -> type | None:
+    try:
+        from bs4.element import Tag
+    except ImportError:  # pragma: no cover - bs4 is a dependency
+        return None
+    return Tag
+
+
+def _choose_format(text: str, format: str | None) -> Format:
+    if format is None:
+        return sniff_format(text)
+    if format in ("html", "markdown"):
+        return "html" if format == "html" else "markdown"
+    raise UnsupportedFormat(f"format must be 'html' or 'markdown', not {format!r}")
+
+
+def _read_markdown(text: str, url: str | None) -> tuple[Metadata, Document, str | None]:
+    clipping = read_markdown(text)
+    metadata = _meta.metadata_from_front_matter(clipping.fields, url)
+    return metadata, clipping.document, url or metadata.url
+
+
+def _read_html(text: str, url: str | None) -> tuple[Metadata, Document, str | None]:
+    root = parse_html(text)
+    if root is None:
+        document = Document(warnings=("empty-body: the document is empty",))
+        return Metadata(url=url), document, url
+    metadata = _meta.extract_html_metadata(root, url)
+    base = base_url(root, url, metadata.canonical_url)
+    return metadata, read_html_content(root), base
+
+
+def _lead_texts(cleaned: Cleaned) -> Sequence[str]:
+    return (*cleaned.lead_in, *(block.text for block in cleaned.blocks[:_TEXT_BLOCKS_FOR_METADATA]))
+
+
+def _quotes(rendered: Rendered, cleaned: Cleaned) -> tuple[Quote, ...]:
+    texts = [block.text if block.kind in _QUOTABLE else "" for block in cleaned.blocks]
+    quotes = []
+    for found in find_quotes(texts):
+        offset = rendered.block_offsets[found.block]
+        text = texts[found.block][found.start : found.end]
+        quotes.append(
+            Quote(text, found.speaker, found.kind, offset + found.start, offset + found.end, found.cue)
+        )
+    return tuple(quotes)
+
+
+def _article(
+    metadata: Metadata,
+    rendered: Rendered,
+    quotes: tuple[Quote, ...],
+    figures: tuple[Figure, ...],
+    warnings: tuple[str, ...],
+) -> Article:
+    if not rendered.body.text and not any(w.startswith("empty-body") for w in warnings):
+        warnings = (*warnings, "empty-body: no article text found")
+    return Article(
+        title=_safe(metadata.title),
+        authors=tuple(strip_unsafe(a) for a in metadata.authors),
+        published=metadata.published,
+        modified=metadata.modified,
+        url=_safe(metadata.url),
+        canonical_url=_safe(metadata.canonical_url),
+        site_name=_safe(metadata.site_name),
+        language=_safe(metadata.language),
+        description=_safe(metadata.description),
+        category=_safe(metadata.category),
+        image=_safe(metadata.image),
+        tags=tuple(strip_unsafe(t) for t in metadata.tags),
+        body=rendered.body,
+        links=rendered.links,
+        quotes=quotes,
+        figures=figures,
+        warnings=tuple(dict.fromkeys(warnings)),
+    )
+
+
+def _absolute_figures(figures: Sequence[Figure], base: str | None) -> tuple[Figure, ...]:
+    absolute = {}
+    for figure in figures:
+        url = resolve_url(figure.url, base)
+        if url is not None and url not in absolute:
+            absolute[url] = attrs.evolve(figure, url=url)
+    return tuple(absolute.values())
+
+
+def _safe(value: str | None) -> str | None:
+    return strip_unsafe(value) if value is not None else None
