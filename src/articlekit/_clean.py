@@ -90,7 +90,7 @@ def clean_blocks(
             continue
         if _is_furniture(block):
             continue
-        if index < first_prose and _is_lead_in(block, title, description):
+        if index < first_prose < len(blocks) and _is_lead_in(block, title, description):
             lead_in.append(block.text)
             continue
         kept.append(block)

@@ -33,6 +33,7 @@ _FURNITURE = re.compile(
 )
 _CAPTION_CLASS = re.compile(r"caption|wp-caption-text|legend", re.IGNORECASE)
 _CREDIT_CLASS = re.compile(r"credit|copyright|photographer|byline-image|image-source", re.IGNORECASE)
+_MAX_ID_WORDS = 3
 _EMPHASIS_TAGS = frozenset({"em", "i", "strong", "b"})
 _LAZY_SRC = ("data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src", "src")
 _SRCSET = ("data-srcset", "srcset", "data-lazy-srcset")
@@ -86,7 +87,7 @@ class _Walker:
             return self._take_special(node)
         if tag in ("nav", "aside", "footer", "menu", "form") or is_unlikely(node) and tag != "p":
             return self._small(node)
-        names = class_and_id(node)
+        names = _furniture_names(node)
         if names and _FURNITURE.search(names) and not (_CAPTION_CLASS.search(names) and tag != "div"):
             return self._small(node)
         return False
@@ -214,6 +215,14 @@ class _Walker:
                 image_links=built.empty_link_hrefs if images else (),
             )
         )
+
+
+def _furniture_names(node: HtmlElement) -> str:
+    """Class words, and the id when it is a short name (long ids are heading anchors)."""
+    element_id = (node.get("id") or "").lower()
+    if len(re.split(r"[-_\s]+", element_id)) > _MAX_ID_WORDS:
+        element_id = ""
+    return f"{(node.get('class') or '').lower()} {element_id}".strip()
 
 
 def html_blocks(elements: Sequence[HtmlElement], stats: dict[HtmlElement, TextStats]) -> list[DocBlock]:

@@ -39,6 +39,8 @@ BLOCK_TAGS = frozenset(
     }
 )  # fmt: skip
 _PARAGRAPH_TAGS = frozenset({"p", "pre", "td"})
+# Leaves (no block-level children) of these tags score like paragraphs too.
+_LEAF_TAGS = frozenset({"div", "li", "dd", "blockquote", "section"})
 _SCORED_MIN_CHARS = 25
 _TAG_BONUS = {
     "div": 5, "article": 10, "main": 5, "section": 2, "pre": 3, "td": 3, "blockquote": 3,
@@ -50,6 +52,7 @@ _UNLIKELY_ROLES = frozenset(
      "contentinfo", "search"}
 )  # fmt: skip
 _ALWAYS_OUT = frozenset({"nav", "aside", "footer", "header", "menu"})
+_RUNNER_UP_SHARE = 0.66
 _COMMA = re.compile(r"[,，、،]")
 
 
@@ -176,7 +179,7 @@ def _score(body: HtmlElement, stats: dict[HtmlElement, TextStats]) -> dict[HtmlE
         own = stats.get(element)
         if own is None or own.chars < _SCORED_MIN_CHARS:
             continue
-        if element.tag not in _PARAGRAPH_TAGS and not (element.tag == "div" and not own.has_block_child):
+        if element.tag not in _PARAGRAPH_TAGS and not (element.tag in _LEAF_TAGS and not own.has_block_child):
             continue
         points = 1 + own.commas + min(own.chars // 100, 3)
         for level, ancestor in enumerate(_ancestors(element, body, 5)):
@@ -205,21 +208,17 @@ def _initial_score(element: HtmlElement) -> float:
 
 
 def _promote(ranked: list[HtmlElement], scores: dict[HtmlElement, float]) -> HtmlElement:
-    """Prefer an ancestor that holds most of the strong runners-up, or that scores higher."""
+    """Prefer an ancestor that holds the strong runners-up too, or that scores higher."""
     top = ranked[0]
     best = scores[top]
-    runners = [e for e in ranked[1:6] if scores[e] >= best * 0.75]
-    if len(runners) >= 3:
-        parent = top.getparent()
-        while parent is not None and parent.tag not in ("body", "html"):
-            inside = sum(1 for e in runners if _contains(parent, e))
-            if inside >= 3:
-                top = parent
-                break
-            parent = parent.getparent()
+    runners = [e for e in ranked[1:6] if scores[e] >= best * _RUNNER_UP_SHARE and not _contains(top, e)]
+    if runners:
+        common = _common_ancestor([top, *runners])
+        if common is not None and common.tag not in ("body", "html"):
+            return common
     parent = top.getparent()
-    last = scores.get(top, 0.0)
-    threshold = last / 3
+    last = best
+    threshold = best / 3
     while parent is not None and parent.tag not in ("body", "html"):
         parent_score = scores.get(parent)
         if parent_score is None:
@@ -233,6 +232,15 @@ def _promote(ranked: list[HtmlElement], scores: dict[HtmlElement, float]) -> Htm
         last = parent_score
         parent = parent.getparent()
     return top
+
+
+def _common_ancestor(elements: list[HtmlElement]) -> HtmlElement | None:
+    chains = [list(_ancestors(e, e.getroottree().getroot(), 10_000)) for e in elements]
+    first = chains[0]
+    for candidate in [elements[0], *first]:
+        if all(candidate is e or any(candidate is a for a in chain) for e, chain in zip(elements, chains)):
+            return candidate
+    return None
 
 
 def _contains(ancestor: HtmlElement, element: HtmlElement) -> bool:
