@@ -1,4 +1,5 @@
-from articlekit.cli import main
 import sys
+
+from articlekit.cli import main
 
 sys.exit(main())

@@ -46,13 +46,29 @@ def render_body(blocks: Sequence[DocBlock], base_url: str | None) -> Rendered:
         texts.append(block.text)
         markdown.append(_markdown_block(block, spans))
         links.extend(
-            Link(block.text[span.start : span.end], span.href, position + span.start, position + span.end)
+            Link(
+                block.text[span.start : span.end],
+                span.href,
+                position + span.start,
+                position + span.end,
+            )
             for span in spans
         )
         position += len(block.text) + 2
     public = tuple(Block(b.kind, b.text, b.level, b.ordered) for b in blocks)
-    body = Body(text="\n\n".join(texts), blocks=public, markdown="\n\n".join(markdown))
+    body = Body(text="\n\n".join(texts), blocks=public, markdown=_join_markdown(blocks, markdown))
     return Rendered(body, tuple(links), tuple(offsets))
+
+
+def _join_markdown(blocks: Sequence[DocBlock], rendered: Sequence[str]) -> str:
+    """Blank lines between blocks, single newlines inside a run of list items (a tight list)."""
+    pieces: list[str] = []
+    for index, text in enumerate(rendered):
+        if index:
+            tight = blocks[index].kind == blocks[index - 1].kind == "list_item"
+            pieces.append("\n" if tight else "\n\n")
+        pieces.append(text)
+    return "".join(pieces)
 
 
 def resolve_url(href: str, base_url: str | None) -> str | None:
@@ -82,7 +98,9 @@ def _markdown_block(block: DocBlock, spans: Sequence[Span]) -> str:
         fence = "~~~~" if "```" in block.text else "```"
         return f"{fence}\n{block.text}\n{fence}"
     if block.kind == "table":
-        return _markdown_table(block.rows or tuple(tuple(r.split("\t")) for r in block.text.split("\n")))
+        return _markdown_table(
+            block.rows or tuple(tuple(r.split("\t")) for r in block.text.split("\n"))
+        )
     inline = _markdown_inline(block.text, spans)
     if block.kind == "heading":
         return "#" * max(1, min(block.level, 6)) + " " + inline.replace("\n", " ")

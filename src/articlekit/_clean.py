@@ -27,7 +27,9 @@ from articlekit._model import Figure
 
 
 def _phrases(name: str) -> str:
-    return "|".join(re.escape(entry) for entry in sorted(_lexicon.load(name), key=len, reverse=True))
+    return "|".join(
+        re.escape(entry) for entry in sorted(_lexicon.load(name), key=len, reverse=True)
+    )
 
 
 _SKIP_LINK = re.compile(rf"^(?:{_phrases('clean_skip_links')})\W*$", re.IGNORECASE)
@@ -48,7 +50,9 @@ _CREDIT = re.compile(
     r"|©",
     re.IGNORECASE,
 )
-_AUTHOR_PATH = re.compile(r"/(?:author|authors|people|staff|profile|profiles|autor|auteur)s?/", re.I)
+_AUTHOR_PATH = re.compile(
+    r"/(?:author|authors|people|staff|profile|profiles|autor|auteur)s?/", re.I
+)
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»’)]\s*$")
 _WORD = re.compile(r"\w+")
 
@@ -125,25 +129,41 @@ def _is_furniture(block: DocBlock) -> bool:
         return True
     if _SKIP_LINK.match(text) or _COMMENT_COUNT.match(text):
         return True
-    if any(span.href.startswith("#") and span.end - span.start == len(text) for span in block.links):
+    if any(
+        span.href.startswith("#") and span.end - span.start == len(text) for span in block.links
+    ):
         return _SKIP_LINK.match(text) is not None or _COMMENT_COUNT.match(text) is not None
     words = len(_WORD.findall(text))
     if words <= _FURNITURE_MAX_WORDS and (_FURNITURE.match(text) or _READ_MORE.match(text)):
         return True
-    return block.kind != "heading" and words <= 8 and block.link_density() > 0.95 and not _ends_sentence(text)
+    return (
+        block.kind != "heading"
+        and words <= 8
+        and block.link_density() > 0.95
+        and not _ends_sentence(text)
+    )
 
 
 def _is_caption(block: DocBlock) -> bool:
     if "caption" in block.hints or "credit" in block.hints:
         return True
     words = len(_WORD.findall(block.text))
-    return block.kind == "paragraph" and words <= _CAPTION_MAX_WORDS and _has_trailing_credit(block.text)
+    return (
+        block.kind == "paragraph"
+        and words <= _CAPTION_MAX_WORDS
+        and _has_trailing_credit(block.text)
+    )
+
+
+def _last_credit(text: str) -> re.Match[str] | None:
+    last = None
+    for last in _CREDIT.finditer(text):  # noqa: B007 - the last match is the one we want
+        pass
+    return last
 
 
 def _has_trailing_credit(text: str) -> bool:
-    match = None
-    for match in _CREDIT.finditer(text):
-        pass
+    match = _last_credit(text)
     # The credit is the caption's last part: nothing but a name or agency after it.
     return match is not None and len(_WORD.findall(text[match.end() :])) <= 8
 
@@ -153,7 +173,10 @@ def _is_lead_in(block: DocBlock, title: str | None, description: str | None) -> 
     if text and text in (_normalise(title), _normalise(description)):
         return True
     if block.kind == "heading":
-        return False
+        # The headline, when the page title carries the site name too ("Headline | Site").
+        full_title = _normalise(title)
+        headline = full_title.startswith(text) or full_title.endswith(" " + text)
+        return bool(text) and block.level <= 2 and headline
     words = len(_WORD.findall(block.text))
     return words <= _KICKER_MAX_WORDS and not _ends_sentence(block.text)
 
@@ -195,9 +218,7 @@ def _with_caption(figure: Figure, block: DocBlock) -> Figure:
 
 def split_credit(text: str) -> tuple[str | None, str | None]:
     """Split "A caption. Credit: Agency" into its caption and its credit."""
-    match = None
-    for match in _CREDIT.finditer(text):
-        pass
+    match = _last_credit(text)
     if match is None:
         return text or None, None
     caption = text[: match.start()].strip(" .|;(") or None

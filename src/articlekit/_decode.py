@@ -81,8 +81,11 @@ def _declared_encoding(data: bytes) -> str | None:
 
 
 def _normalise(name: str) -> str:
+    """A codec's web label: "windows-1252", "iso-8859-2", "shift-jis", "utf-8"."""
     name = codecs.lookup(name).name if _known(name) else name.lower()
     name = name.replace("_", "-")
+    if name.startswith("iso8859"):
+        name = "iso-8859" + name[len("iso8859") :]
     if name in _WINDOWS_1252_ALIASES:
         return "windows-1252"
     if name.startswith("cp125"):

@@ -13,6 +13,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import attrs
+import lxml.etree
+import lxml.html
 import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -112,6 +114,8 @@ class _BlockBuilder:
             self._table_rows.append([])
         elif kind == "inline":
             self._inline(token)
+        elif kind == "html_block":
+            self._add_html(token.content)
 
     def _context(self) -> _Context:
         if self._heading:
@@ -149,6 +153,21 @@ class _BlockBuilder:
             )
         )
 
+    def _add_html(self, content: str) -> None:
+        """Raw HTML in Markdown: keep its text (never its markup, scripts or styles)."""
+        try:
+            fragment = lxml.html.fragment_fromstring(content, create_parent="div")
+        except (lxml.etree.ParserError, ValueError):
+            return
+        for junk in fragment.xpath(".//script|.//style|.//template"):
+            junk.drop_tree()
+        text = " ".join(fragment.text_content().split())
+        if text:
+            context = self._context()
+            self.blocks.append(
+                DocBlock(kind=context.kind, text=text, level=context.level, ordered=context.ordered)
+            )
+
     def _add_code(self, content: str) -> None:
         code = content.rstrip("\n")
         if code.strip():
@@ -166,9 +185,7 @@ def _render_inline(children: Sequence[Token], images: list[Figure]) -> Inline:
     builder = InlineBuilder()
     for child in children:
         kind = child.type
-        if kind == "text":
-            builder.append(child.content)
-        elif kind == "code_inline":
+        if kind == "text" or kind == "code_inline":
             builder.append(child.content)
         elif kind == "softbreak":
             builder.append(" ")

@@ -182,8 +182,7 @@ class Article:
 def _to_plain(value: object) -> object:
     if attrs.has(type(value)):
         return {
-            field.name: _to_plain(getattr(value, field.name))
-            for field in attrs.fields(type(value))
+            field.name: _to_plain(getattr(value, field.name)) for field in attrs.fields(type(value))
         }
     if isinstance(value, tuple | list):
         return [_to_plain(item) for item in value]

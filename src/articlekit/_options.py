@@ -19,5 +19,7 @@ class Options:
     1000000
     """
 
-    max_input_bytes: int = attrs.field(default=DEFAULT_MAX_INPUT_BYTES, validator=attrs.validators.gt(0))
+    max_input_bytes: int = attrs.field(
+        default=DEFAULT_MAX_INPUT_BYTES, validator=attrs.validators.gt(0)
+    )
     quotes: bool = True

@@ -71,7 +71,9 @@ def parse_article(
     else:
         metadata, document, base = _read_html(text, url)
     cleaned = clean_blocks(document.blocks, title=metadata.title, description=metadata.description)
-    metadata = _meta.merge(metadata, _meta.metadata_from_text(_lead_texts(cleaned), url or metadata.url))
+    metadata = _meta.merge(
+        metadata, _meta.metadata_from_text(_lead_texts(cleaned), url or metadata.url)
+    )
     rendered = render_body(cleaned.blocks, base)
     quotes = _quotes(rendered, cleaned) if options.quotes else ()
     figures = _absolute_figures(cleaned.figures, base)
@@ -125,7 +127,18 @@ def _choose_format(text: str, format: str | None) -> Format:
 def _read_markdown(text: str, url: str | None) -> tuple[Metadata, Document, str | None]:
     clipping = read_markdown(text)
     metadata = _meta.metadata_from_front_matter(clipping.fields, url)
-    return metadata, clipping.document, url or metadata.url
+    document = clipping.document
+    first = document.blocks[0] if document.blocks else None
+    if (
+        metadata.title is None
+        and first is not None
+        and first.kind == "heading"
+        and first.level == 1
+    ):
+        # Plain Markdown: a leading "# Heading" is the title, not body text.
+        metadata = attrs.evolve(metadata, title=first.text)
+        document = attrs.evolve(document, blocks=document.blocks[1:])
+    return metadata, document, url or metadata.url
 
 
 def _read_html(text: str, url: str | None) -> tuple[Metadata, Document, str | None]:
@@ -149,7 +162,9 @@ def _quotes(rendered: Rendered, cleaned: Cleaned) -> tuple[Quote, ...]:
         offset = rendered.block_offsets[found.block]
         text = texts[found.block][found.start : found.end]
         quotes.append(
-            Quote(text, found.speaker, found.kind, offset + found.start, offset + found.end, found.cue)
+            Quote(
+                text, found.speaker, found.kind, offset + found.start, offset + found.end, found.cue
+            )
         )
     return tuple(quotes)
 

@@ -14,7 +14,9 @@ from typing import Literal
 Format = Literal["html", "markdown"]
 
 _FRONT_MATTER_FENCE = re.compile(r"\A\ufeff?[ \t]*---[ \t]*\r?\n")
-_MARKUP_OPENING = re.compile(r"\A\ufeff?\s*<(?:!--|\?xml|(?:!doctype|html|head|body)\b)", re.IGNORECASE)
+_MARKUP_OPENING = re.compile(
+    r"\A\ufeff?\s*<(?:!--|\?xml|(?:!doctype|html|head|body)\b)", re.IGNORECASE
+)
 _BLOCK_TAG = re.compile(
     r"<(?:html|head|body|div|p|article|section|main|table|ul|ol|h[1-6]|br|span|a)\b[^>]{0,400}>",
     re.IGNORECASE,

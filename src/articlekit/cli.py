@@ -35,7 +35,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="articlekit", description="Turn a news article into clean, structured data.")
+    parser = argparse.ArgumentParser(
+        prog="articlekit", description="Turn a news article into clean, structured data."
+    )
     parser.add_argument("--version", action="version", version=f"articlekit {__version__}")
     commands = parser.add_subparsers(dest="command")
     parse = commands.add_parser("parse", help="parse one article (HTML or Markdown clipping)")

@@ -40,4 +40,3 @@ def base_url(root: HtmlElement, url: str | None, canonical: str | None) -> str |
             except ValueError:
                 return page
     return page
-

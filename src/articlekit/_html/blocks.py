@@ -28,11 +28,15 @@ from articlekit._model import BlockKind, Figure
 
 _FURNITURE = re.compile(
     r"(?<![a-z0-9])(?:"
-    + "|".join(entry.replace("$", "(?![a-z0-9])") for entry in _lexicon.load_common("html_furniture"))
+    + "|".join(
+        entry.replace("$", "(?![a-z0-9])") for entry in _lexicon.load_common("html_furniture")
+    )
     + ")"
 )
 _CAPTION_CLASS = re.compile(r"caption|wp-caption-text|legend", re.IGNORECASE)
-_CREDIT_CLASS = re.compile(r"credit|copyright|photographer|byline-image|image-source", re.IGNORECASE)
+_CREDIT_CLASS = re.compile(
+    r"credit|copyright|photographer|byline-image|image-source", re.IGNORECASE
+)
 _MAX_ID_WORDS = 3
 _EMPHASIS_TAGS = frozenset({"em", "i", "strong", "b"})
 _LAZY_SRC = ("data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src", "src")
@@ -85,10 +89,14 @@ class _Walker:
         tag = node.tag
         if tag in ("figure", "picture", "img", "noscript", "table", "figcaption"):
             return self._take_special(node)
-        if tag in ("nav", "aside", "footer", "menu", "form") or is_unlikely(node) and tag != "p":
+        if tag in ("nav", "aside", "footer", "menu", "form") or (is_unlikely(node) and tag != "p"):
             return self._small(node)
         names = _furniture_names(node)
-        if names and _FURNITURE.search(names) and not (_CAPTION_CLASS.search(names) and tag != "div"):
+        if (
+            names
+            and _FURNITURE.search(names)
+            and not (_CAPTION_CLASS.search(names) and tag != "div")
+        ):
             return self._small(node)
         return False
 
@@ -115,8 +123,14 @@ class _Walker:
         if tag == "figure":
             self._flush()
             caption = node.find(".//figcaption")
-            figures = [attrs.evolve(f, caption=_caption(caption), credit=_credit(caption)) for f in images]
-            self.blocks.append(DocBlock(kind="paragraph", text="", hints=frozenset({"image"}), images=tuple(figures)))
+            figures = [
+                attrs.evolve(f, caption=_caption(caption), credit=_credit(caption)) for f in images
+            ]
+            self.blocks.append(
+                DocBlock(
+                    kind="paragraph", text="", hints=frozenset({"image"}), images=tuple(figures)
+                )
+            )
             return True
         self._images.extend(images)
         return True
@@ -175,7 +189,13 @@ class _Walker:
             self._lists.append(tag == "ol")
             return _Context(tag, None, hints=hints)
         if tag == "li":
-            return _Context(tag, "list_item", len(self._lists) or 1, bool(self._lists and self._lists[-1]), hints)
+            return _Context(
+                tag,
+                "list_item",
+                len(self._lists) or 1,
+                bool(self._lists and self._lists[-1]),
+                hints,
+            )
         if tag == "blockquote":
             self._quote_depth += 1
             return _Context(tag, "blockquote", self._quote_depth, hints=hints)
@@ -225,7 +245,9 @@ def _furniture_names(node: HtmlElement) -> str:
     return f"{(node.get('class') or '').lower()} {element_id}".strip()
 
 
-def html_blocks(elements: Sequence[HtmlElement], stats: dict[HtmlElement, TextStats]) -> list[DocBlock]:
+def html_blocks(
+    elements: Sequence[HtmlElement], stats: dict[HtmlElement, TextStats]
+) -> list[DocBlock]:
     """Turn the content elements into document blocks, in document order."""
     content_chars = sum(stats[e].chars for e in elements if e in stats)
     walker = _Walker(stats, content_chars)
@@ -250,10 +272,18 @@ def data_table_rows(table: HtmlElement) -> tuple[tuple[str, ...], ...] | None:
         return None
     rows = [row for row in table.iter("tr") if isinstance(row, HtmlElement)]
     cells = [[cell for cell in row if getattr(cell, "tag", None) in ("td", "th")] for row in rows]
-    if not rows or any(cell.find(".//p") is not None or cell.find(".//div") is not None for r in cells for cell in r):
+    if not rows or any(
+        cell.find(".//p") is not None or cell.find(".//div") is not None
+        for r in cells
+        for cell in r
+    ):
         return None
     columns = max((len(r) for r in cells), default=0)
-    semantic = table.find(".//th") is not None or table.find(".//thead") is not None or table.find("caption") is not None
+    semantic = (
+        table.find(".//th") is not None
+        or table.find(".//thead") is not None
+        or table.find("caption") is not None
+    )
     if not (semantic or len(rows) >= 10 or columns > 4 or len(rows) * columns > 10) or columns < 2:
         return None
     texts = tuple(tuple(" ".join(" ".join(c.itertext()).split()) for c in row) for row in cells)

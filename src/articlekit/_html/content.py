@@ -155,7 +155,9 @@ def find_content(root: HtmlElement, stats: dict[HtmlElement, TextStats]) -> list
     return _with_siblings(top, scores, stats)
 
 
-def _marked_article_body(body: HtmlElement, stats: dict[HtmlElement, TextStats]) -> HtmlElement | None:
+def _marked_article_body(
+    body: HtmlElement, stats: dict[HtmlElement, TextStats]
+) -> HtmlElement | None:
     found = body.xpath(".//*[@itemprop='articleBody']")
     if len(found) == 1 and stats.get(found[0], TextStats()).chars >= 200:
         element = found[0]
@@ -179,7 +181,9 @@ def _score(body: HtmlElement, stats: dict[HtmlElement, TextStats]) -> dict[HtmlE
         own = stats.get(element)
         if own is None or own.chars < _SCORED_MIN_CHARS:
             continue
-        if element.tag not in _PARAGRAPH_TAGS and not (element.tag in _LEAF_TAGS and not own.has_block_child):
+        if element.tag not in _PARAGRAPH_TAGS and not (
+            element.tag in _LEAF_TAGS and not own.has_block_child
+        ):
             continue
         points = 1 + own.commas + min(own.chars // 100, 3)
         for level, ancestor in enumerate(_ancestors(element, body, 5)):
@@ -211,7 +215,9 @@ def _promote(ranked: list[HtmlElement], scores: dict[HtmlElement, float]) -> Htm
     """Prefer an ancestor that holds the strong runners-up too, or that scores higher."""
     top = ranked[0]
     best = scores[top]
-    runners = [e for e in ranked[1:6] if scores[e] >= best * _RUNNER_UP_SHARE and not _contains(top, e)]
+    runners = [
+        e for e in ranked[1:6] if scores[e] >= best * _RUNNER_UP_SHARE and not _contains(top, e)
+    ]
     if runners:
         common = _common_ancestor([top, *runners])
         if common is not None and common.tag not in ("body", "html"):
@@ -238,7 +244,10 @@ def _common_ancestor(elements: list[HtmlElement]) -> HtmlElement | None:
     chains = [list(_ancestors(e, e.getroottree().getroot(), 10_000)) for e in elements]
     first = chains[0]
     for candidate in [elements[0], *first]:
-        if all(candidate is e or any(candidate is a for a in chain) for e, chain in zip(elements, chains)):
+        if all(
+            candidate is e or any(candidate is a for a in chain)
+            for e, chain in zip(elements, chains, strict=False)
+        ):
             return candidate
     return None
 

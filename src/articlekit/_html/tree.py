@@ -31,7 +31,9 @@ def parse_html(text: str) -> HtmlElement | None:
     text = _XML_DECLARATION.sub("", text, count=1)
     if not text.strip():
         return None
-    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, huge_tree=True)
+    parser = lxml.html.HTMLParser(
+        remove_comments=True, remove_pis=True, collect_ids=False, huge_tree=True
+    )
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (lxml.etree.ParserError, ValueError):

@@ -1,0 +1,38 @@
+"""Shared test configuration: the corpus update flag, Hypothesis profiles, shared data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+SHARED = Path(os.environ.get("ARTICLEKIT_SHARED", ROOT.parent / "shared"))
+
+settings.register_profile(
+    "ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "dev", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "long", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-corpus",
+        action="store_true",
+        default=False,
+        help="rewrite corpus/*/expected.json from the current output (review the diff!)",
+    )
+
+
+@pytest.fixture
+def update_corpus(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-corpus"))

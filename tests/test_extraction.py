@@ -1,0 +1,200 @@
+"""Body extraction on small pages we wrote: what stays, what goes, what becomes a figure."""
+
+from __future__ import annotations
+
+import pytest
+
+import articlekit
+
+PROSE = (
+    "The county council approved the new budget on Tuesday evening after a long debate "
+    "about school transport, road repairs and the cost of heating public buildings."
+)
+PROSE_2 = (
+    "Members voted twenty-one to nine in favour, with two abstentions, and the finance "
+    "officer said the plan would be published in full before the end of the month."
+)
+
+
+def _html(body: str, head: str = "") -> str:
+    return f"<!doctype html><html><head><title>Budget passes</title>{head}</head><body>{body}</body></html>"
+
+
+def _article(inner: str) -> str:
+    return _html(
+        f"<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article>{inner}</article>"
+        "<footer><p>© 2026 The Example Gazette. All rights reserved.</p></footer>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("furniture", "leaked"),
+    [
+        (
+            "<div class='share-bar'><a href='/s'>Share on Facebook</a> <a href='/t'>Tweet</a></div>",
+            "Tweet",
+        ),
+        (
+            "<aside class='newsletter'><h3>Get our daily briefing</h3><p>Sign up now.</p></aside>",
+            "daily briefing",
+        ),
+        (
+            "<div class='related-stories'><h3>Related</h3><ul><li><a href='/x'>Other story</a></li></ul></div>",
+            "Other story",
+        ),
+        ("<div class='ad-slot'>Advertisement</div>", "Advertisement"),
+        (
+            "<section id='comments'><h3>3 comments</h3><p>Great article, thanks so much for writing it up!</p></section>",
+            "Great article",
+        ),
+        (
+            "<div class='author-bio'><p>Jo Lane covers local government for the Gazette.</p></div>",
+            "Jo Lane covers",
+        ),
+        ("<p>Read more: <a href='/other'>Council tax to rise again</a></p>", "Council tax"),
+    ],
+)
+def test_furniture_inside_the_article_is_dropped(furniture: str, leaked: str) -> None:
+    """Share bars, newsletter boxes, related lists, ads, comments, bios and teasers go."""
+    article = articlekit.parse_article(_article(f"<p>{PROSE}</p>{furniture}<p>{PROSE_2}</p>"))
+    assert PROSE in article.body.text
+    assert PROSE_2 in article.body.text
+    assert leaked not in article.body.text
+
+
+def test_navigation_and_footer_are_dropped() -> None:
+    """Site navigation and the footer are not body text."""
+    article = articlekit.parse_article(_article(f"<p>{PROSE}</p><p>{PROSE_2}</p>"))
+    assert article.body.text == f"{PROSE}\n\n{PROSE_2}"
+
+
+def test_inline_text_is_never_lost() -> None:
+    """Text inside small, span, em, sup, code and links stays in its paragraph."""
+    article = articlekit.parse_article(
+        _article(
+            f"<p>{PROSE} <small>(small print)</small> <span>span text</span> <em>emphasis</em> "
+            "x<sup>2</sup> <code>make test</code> <a href='/l'>a link</a>.</p>"
+        )
+    )
+    for piece in ("(small print)", "span text", "emphasis", "x2", "make test", "a link"):
+        assert piece in article.body.text
+
+
+def test_structure_is_kept_as_blocks() -> None:
+    """Headings, nested lists, block quotes, code and data tables become typed blocks."""
+    article = articlekit.parse_article(
+        _article(
+            f"<p>{PROSE}</p><h2>What it means</h2><ul><li>Roads<ul><li>Potholes first</li></ul></li>"
+            "<li>Schools</li></ul><ol><li>First step</li></ol><blockquote><p>A quoted passage.</p></blockquote>"
+            "<pre>  indented\n    code</pre><table><thead><tr><th>Item</th><th>Cost</th></tr></thead>"
+            "<tbody><tr><td>Roads</td><td>4m</td></tr></tbody></table>"
+        )
+    )
+    kinds = [(b.kind, b.text, b.level, b.ordered) for b in article.body.blocks]
+    assert ("heading", "What it means", 2, False) in kinds
+    assert ("list_item", "Roads", 1, False) in kinds
+    assert ("list_item", "Potholes first", 2, False) in kinds
+    assert ("list_item", "First step", 1, True) in kinds
+    assert ("blockquote", "A quoted passage.", 1, False) in kinds
+    assert ("code", "  indented\n    code", 0, False) in kinds
+    assert ("table", "Item\tCost\nRoads\t4m", 0, False) in kinds
+    assert "| Item | Cost |" in article.body.markdown
+    assert "    - Potholes first" in article.body.markdown
+
+
+def test_figures_take_captions_and_credits_out_of_the_body() -> None:
+    """A figure's caption and credit go to `figures`, lazy and noscript images are recovered."""
+    article = articlekit.parse_article(
+        _article(
+            f"<p>{PROSE}</p><figure><img src='data:image/gif;base64,R0lGOD' data-src='/img/a.jpg' alt='Hall'>"
+            "<figcaption>The council chamber on Tuesday. <span class='credit'>Photo: Jo Lane</span></figcaption>"
+            f"</figure><p>{PROSE_2}</p><noscript><img src='/img/b.jpg' alt='Vote'></noscript>"
+        ).replace("<title>", "<base href='https://gazette.test/news/'><title>")
+    )
+    assert "council chamber" not in article.body.text
+    assert "Jo Lane" not in article.body.text
+    urls = [f.url for f in article.figures]
+    assert "https://gazette.test/img/a.jpg" in urls
+    assert "https://gazette.test/img/b.jpg" in urls
+    first = next(f for f in article.figures if f.url.endswith("a.jpg"))
+    assert first.caption == "The council chamber on Tuesday."
+    assert first.credit == "Photo: Jo Lane"
+    assert first.alt == "Hall"
+
+
+def test_links_are_absolute_and_unsafe_targets_dropped() -> None:
+    """Relative links resolve against the URL; javascript: links lose the link, keep the text."""
+    article = articlekit.parse_article(
+        _article(
+            f"<p>{PROSE} See <a href='../docs/plan.pdf'>the plan</a> and "
+            "<a href='javascript:void(0)'>this button</a> or <a href='mailto:desk@gazette.test'>write</a>.</p>"
+        ),
+        url="https://gazette.test/news/2026/budget.html",
+    )
+    assert [(link.text, link.url) for link in article.links] == [
+        ("the plan", "https://gazette.test/news/docs/plan.pdf"),
+        ("write", "mailto:desk@gazette.test"),
+    ]
+    assert "this button" in article.body.text
+    for link in article.links:
+        assert article.body.text[link.start : link.end] == link.text
+
+
+def test_markdown_clipping_boilerplate_is_dropped() -> None:
+    """Skip links, kickers, the repeated dek, credits, comment counts and 'Most read' go."""
+    clipping = (
+        '---\ntitle: "Budget passes"\nsource: "Jo Lane, Example Gazette"\n'
+        'url: "https://gazette.test/budget"\npublished: "2026-03-03T18:00:00Z"\n'
+        'summary: "Councillors backed the plan by 21 votes to 9."\n---\n'
+        "[Skip to content](#main)\n\nlate-night vote\n\nCouncillors backed the plan by 21 votes to 9.\n\n"
+        "Councillors in the chamber on Tuesday. Credit: Jo Lane | Example Gazette\n\n"
+        f"{PROSE}\n\n{PROSE_2} The [full plan](https://gazette.test/plan.pdf) is online.\n\n"
+        "[12 Comments](https://gazette.test/budget#comments)\n\n## Most Read\n\n"
+        "1. [Another story](https://gazette.test/other)\n2. [And one more](https://gazette.test/more)\n"
+    )
+    article = articlekit.parse_article(clipping)
+    assert article.body.text == f"{PROSE}\n\n{PROSE_2} The full plan is online."
+    assert [(link.text, link.url) for link in article.links] == [
+        ("full plan", "https://gazette.test/plan.pdf")
+    ]
+    assert article.title == "Budget passes"
+    assert article.description == "Councillors backed the plan by 21 votes to 9."
+
+
+def test_plain_markdown_heading_becomes_the_title() -> None:
+    """Without front matter, a leading level-1 heading is the title, not body text."""
+    article = articlekit.parse_article(
+        f"# Budget passes\n\n{PROSE}\n\n## Next steps\n\n- one\n- two\n"
+    )
+    assert article.title == "Budget passes"
+    assert article.body.text.startswith(PROSE)
+    assert [b.kind for b in article.body.blocks] == [
+        "paragraph",
+        "heading",
+        "list_item",
+        "list_item",
+    ]
+
+
+def test_empty_inputs_give_an_empty_article_with_a_warning() -> None:
+    """Empty and whitespace documents do not raise; the warning says the body is empty."""
+    for source in ("", "   \n ", b"", "<html></html>"):
+        article = articlekit.parse_article(source)
+        assert article.body.text == ""
+        assert any(w.startswith("empty-body") for w in article.warnings)
+
+
+def test_beautifulsoup_input_is_accepted() -> None:
+    """A BeautifulSoup document a caller already has parses like its HTML."""
+    from bs4 import BeautifulSoup
+
+    page = _article(f"<p>{PROSE}</p>")
+    soup = BeautifulSoup(page, "html.parser")
+    assert articlekit.parse_article(soup).body.text == articlekit.parse_article(page).body.text
+
+
+def test_format_override() -> None:
+    """format='markdown' reads HTML-looking text as Markdown, and the reverse."""
+    text = f"<p>{PROSE}</p>"
+    assert articlekit.parse_article(text, format="html").body.text == PROSE
+    assert "<p>" not in articlekit.parse_article(text, format="markdown").body.markdown
