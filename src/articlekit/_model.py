@@ -181,9 +181,8 @@ class Article:
 
 def _to_plain(value: object) -> object:
     if attrs.has(type(value)):
-        return {
-            field.name: _to_plain(getattr(value, field.name)) for field in attrs.fields(type(value))
-        }
+        fields = attrs.fields(type(value))  # type: ignore[arg-type]
+        return {field.name: _to_plain(getattr(value, field.name)) for field in fields}
     if isinstance(value, tuple | list):
         return [_to_plain(item) for item in value]
     if isinstance(value, dt.datetime):
