@@ -53,6 +53,7 @@ _UNLIKELY_ROLES = frozenset(
 )  # fmt: skip
 _ALWAYS_OUT = frozenset({"nav", "aside", "footer", "header", "menu"})
 _RUNNER_UP_SHARE = 0.66
+_TEXT_RICH_MIN_CHARS = 400
 _COMMA = re.compile(r"[,，、،]")
 
 
@@ -151,7 +152,7 @@ def find_content(root: HtmlElement, stats: dict[HtmlElement, TextStats]) -> list
     if not scores:
         return [body]
     ranked = sorted(scores, key=scores.__getitem__, reverse=True)
-    top = _promote(ranked, scores)
+    top = _only_child_wrappers(_promote(ranked, scores))
     return _with_siblings(top, scores, stats)
 
 
@@ -252,6 +253,18 @@ def _common_ancestor(elements: list[HtmlElement]) -> HtmlElement | None:
     return None
 
 
+def _only_child_wrappers(top: HtmlElement) -> HtmlElement:
+    """Climb wrappers that hold nothing but the candidate: its siblings are one level up."""
+    parent = top.getparent()
+    while parent is not None and parent.tag not in ("body", "html") and len(_element_children(parent)) == 1:
+        top, parent = parent, parent.getparent()
+    return top
+
+
+def _element_children(element: HtmlElement) -> list[HtmlElement]:
+    return [child for child in element if isinstance(child, HtmlElement)]
+
+
 def _contains(ancestor: HtmlElement, element: HtmlElement) -> bool:
     parent = element.getparent()
     while parent is not None:
@@ -277,9 +290,21 @@ def _with_siblings(
             chosen.append(sibling)
             continue
         bonus = scores.get(top, 0.0) * 0.2 if top_class and sibling.get("class") == top_class else 0
-        if scores.get(sibling, -1e9) + bonus >= threshold or _is_prose_paragraph(sibling, stats):
+        if (
+            scores.get(sibling, -1e9) + bonus >= threshold
+            or _is_prose_paragraph(sibling, stats)
+            or _is_text_rich(sibling, top, stats)
+        ):
             chosen.append(sibling)
     return chosen
+
+
+def _is_text_rich(sibling: HtmlElement, top: HtmlElement, stats: dict[HtmlElement, TextStats]) -> bool:
+    """A sibling container with a good share of the article's amount of clean text."""
+    own, best = stats.get(sibling), stats.get(top)
+    if own is None or best is None or is_unlikely(sibling):
+        return False
+    return own.chars >= max(_TEXT_RICH_MIN_CHARS, best.chars * 0.1) and own.link_density() < 0.2
 
 
 def _is_prose_paragraph(element: HtmlElement, stats: dict[HtmlElement, TextStats]) -> bool:
