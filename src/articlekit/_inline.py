@@ -13,7 +13,7 @@ import attrs
 
 from articlekit._doc import Span
 
-_TOKEN = re.compile(r"\S+|\s+")
+_SPACES = re.compile(r"\s+")
 # Control characters (but tab and newline) and lone surrogates never reach the output.
 _UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
@@ -57,12 +57,13 @@ class InlineBuilder:
         if self.preserve_space:
             self._emit(text)
             return
-        for match in _TOKEN.finditer(text):
-            token = match.group()
-            if token[0].isspace():
-                self._pending_space = self._pos > 0
-            else:
-                self._emit_word(token)
+        collapsed = _SPACES.sub(" ", text)
+        core = collapsed.strip(" ")
+        if collapsed.startswith(" "):
+            self._pending_space = self._pending_space or self._pos > 0
+        if core:
+            self._emit_word(core)
+            self._pending_space = collapsed.endswith(" ")
 
     def line_break(self) -> None:
         if self._pos and not self.preserve_space:
