@@ -21,7 +21,7 @@ from lxml.html import HtmlElement
 
 from articlekit import _lexicon
 from articlekit._doc import DocBlock, Span
-from articlekit._html.content import BLOCK_TAGS, TextStats, is_unlikely
+from articlekit._html.content import BLOCK_TAGS, TextStats
 from articlekit._html.tree import class_and_id
 from articlekit._inline import InlineBuilder
 from articlekit._model import BlockKind, Figure
@@ -38,6 +38,8 @@ _CREDIT_CLASS = re.compile(
     r"credit|copyright|photographer|byline-image|image-source", re.IGNORECASE
 )
 _MAX_ID_WORDS = 3
+_STRUCTURAL_FURNITURE = frozenset({"nav", "aside", "footer", "header", "menu", "form"})
+_FURNITURE_ROLES = frozenset({"navigation", "menu", "menubar", "complementary", "banner", "contentinfo", "search"})
 _EMPHASIS_TAGS = frozenset({"em", "i", "strong", "b"})
 _LAZY_SRC = ("data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src", "src")
 _SRCSET = ("data-srcset", "srcset", "data-lazy-srcset")
@@ -89,7 +91,7 @@ class _Walker:
         tag = node.tag
         if tag in ("figure", "picture", "img", "noscript", "table", "figcaption"):
             return self._take_special(node)
-        if tag in ("nav", "aside", "footer", "menu", "form") or (is_unlikely(node) and tag != "p"):
+        if tag in _STRUCTURAL_FURNITURE or node.get("role") in _FURNITURE_ROLES:
             return self._small(node)
         names = _furniture_names(node)
         if (

@@ -19,7 +19,7 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 # Never article text. noscript is kept: the block walker takes its images.
 JUNK_TAGS = frozenset(
     {
-        "script", "style", "template", "iframe", "object", "embed", "svg", "canvas", "math",
+        "script", "style", "template", "iframe", "object", "embed", "svg", "canvas",
         "button", "input", "select", "textarea", "option", "label", "link", "meta", "dialog",
         "audio", "video", "source", "track", "map", "head", "title",
     }
