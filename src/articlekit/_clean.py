@@ -4,7 +4,8 @@ Works on document blocks, so it serves both input forms. Each rule looks at one 
 its place in the article, never at a site:
 
 - furniture blocks: skip links, comment counts, "Advertisement", newsletter and share
-  prompts, "Read more:" teasers, link lists (the phrases are lexicons, per language);
+  prompts, "Read more:" teasers, credit lines ("Additional reporting by …", "This story
+  originally appeared …"), link lists (the phrases are lexicons, per language);
 - captions and credits: blocks the reader marked, and short blocks that carry a picture
   credit ("… Credit: Agency"), are moved to the figures;
 - the lead-in before the first prose paragraph: a kicker, the repeated title or dek, a
@@ -38,6 +39,10 @@ _TAIL_MARKER = re.compile(
     re.IGNORECASE,
 )
 _FURNITURE = re.compile(rf"^\W*(?:{_phrases('clean_boilerplate_phrases')})\b", re.IGNORECASE)
+_FURNITURE_INSIDE = re.compile(rf"(?:{_phrases('clean_furniture_inside')})", re.IGNORECASE)
+_BYLINE = re.compile(rf"^\W*(?:{_phrases('clean_byline_prefixes')})\s+\w", re.IGNORECASE)
+_DATE_LIKE = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[:.h]\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+_CREDIT_LINE = re.compile(rf"^\W*(?:{_phrases('clean_credit_lines')})", re.IGNORECASE)
 _READ_MORE = re.compile(rf"^\W*(?:{_phrases('clean_read_more')})\s*[:»>\-–—|]", re.IGNORECASE)
 _COMMENT_WORDS = _phrases("clean_comment_words")
 _COMMENT_COUNT = re.compile(
@@ -60,6 +65,8 @@ _PROSE_MIN_WORDS = 12
 _CAPTION_MAX_WORDS = 70
 _FURNITURE_MAX_WORDS = 30
 _KICKER_MAX_WORDS = 6
+_DATELINE_MAX_WORDS = 10
+_BYLINE_MAX_WORDS = 16
 _BIO_MAX_WORDS = 90
 
 
@@ -134,7 +141,12 @@ def _is_furniture(block: DocBlock) -> bool:
     ):
         return _SKIP_LINK.match(text) is not None or _COMMENT_COUNT.match(text) is not None
     words = len(_WORD.findall(text))
-    if words <= _FURNITURE_MAX_WORDS and (_FURNITURE.match(text) or _READ_MORE.match(text)):
+    if words <= _FURNITURE_MAX_WORDS and (
+        _FURNITURE.match(text)
+        or _READ_MORE.match(text)
+        or _CREDIT_LINE.match(text)
+        or _FURNITURE_INSIDE.search(text)
+    ):
         return True
     return (
         block.kind != "heading"
@@ -178,6 +190,10 @@ def _is_lead_in(block: DocBlock, title: str | None, description: str | None) -> 
         headline = full_title.startswith(text) or full_title.endswith(" " + text)
         return bool(text) and block.level <= 2 and headline
     words = len(_WORD.findall(block.text))
+    byline = words <= _BYLINE_MAX_WORDS and _BYLINE.match(block.text) and not block.text.endswith(".")
+    dateline = words <= _DATELINE_MAX_WORDS and _DATE_LIKE.search(block.text)
+    if byline or dateline:
+        return True  # metadata, not prose: the text fallbacks read it from `lead_in`
     return words <= _KICKER_MAX_WORDS and not _ends_sentence(block.text)
 
 

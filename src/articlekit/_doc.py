@@ -42,12 +42,15 @@ class DocBlock:
     images: tuple[Figure, ...] = ()
     image_links: tuple[str, ...] = ()  # targets of links around images (no text of their own)
 
-    def link_text_length(self) -> int:
-        return sum(span.end - span.start for span in self.links)
-
     def link_density(self) -> float:
-        size = len(self.text.strip())
-        return self.link_text_length() / size if size else 0.0
+        """The share of the block's visible characters (spaces aside) inside links."""
+        size = _visible_length(self.text)
+        linked = sum(_visible_length(self.text[span.start : span.end]) for span in self.links)
+        return linked / size if size else 0.0
+
+
+def _visible_length(text: str) -> int:
+    return len(text) - text.count(" ") - text.count("\n")
 
 
 @attrs.frozen
