@@ -41,6 +41,7 @@ _TAIL_MARKER = re.compile(
 _FURNITURE = re.compile(rf"^\W*(?:{_phrases('clean_boilerplate_phrases')})\b", re.IGNORECASE)
 _FURNITURE_INSIDE = re.compile(rf"(?:{_phrases('clean_furniture_inside')})", re.IGNORECASE)
 _BYLINE = re.compile(rf"^\W*(?:{_phrases('clean_byline_prefixes')})\s+\w", re.IGNORECASE)
+_DATE_LABEL = re.compile(rf"^\W*(?:{_phrases('clean_date_labels')})\b", re.IGNORECASE)
 _DATE_LIKE = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[:.h]\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
 _CREDIT_LINE = re.compile(rf"^\W*(?:{_phrases('clean_credit_lines')})", re.IGNORECASE)
 _READ_MORE = re.compile(rf"^\W*(?:{_phrases('clean_read_more')})\s*[:»>\-–—|]", re.IGNORECASE)
@@ -65,6 +66,7 @@ _PROSE_MIN_WORDS = 12
 _CAPTION_MAX_WORDS = 70
 _FURNITURE_MAX_WORDS = 30
 _KICKER_MAX_WORDS = 6
+_DEK_MIN_WORDS = 8
 _DATELINE_MAX_WORDS = 10
 _BYLINE_MAX_WORDS = 16
 _BIO_MAX_WORDS = 90
@@ -185,13 +187,17 @@ def _is_lead_in(block: DocBlock, title: str | None, description: str | None) -> 
     if text and text in (_normalise(title), _normalise(description)):
         return True
     if block.kind == "heading":
-        # The headline, when the page title carries the site name too ("Headline | Site").
+        # The headline, when the page title carries the site name too ("Headline | Site"),
+        # and a subtitle (dek): a sentence-long heading before any prose.
         full_title = _normalise(title)
         headline = full_title.startswith(text) or full_title.endswith(" " + text)
-        return bool(text) and block.level <= 2 and headline
+        dek = len(text.split()) >= _DEK_MIN_WORDS
+        return bool(text) and (headline and block.level <= 2 or dek)
     words = len(_WORD.findall(block.text))
     byline = words <= _BYLINE_MAX_WORDS and _BYLINE.match(block.text) and not block.text.endswith(".")
-    dateline = words <= _DATELINE_MAX_WORDS and _DATE_LIKE.search(block.text)
+    dated = _DATE_LIKE.search(block.text)
+    labelled = _DATE_LABEL.match(block.text) and words <= _BYLINE_MAX_WORDS
+    dateline = dated and (words <= _DATELINE_MAX_WORDS or labelled)
     if byline or dateline:
         return True  # metadata, not prose: the text fallbacks read it from `lead_in`
     return words <= _KICKER_MAX_WORDS and not _ends_sentence(block.text)

@@ -38,7 +38,7 @@ _CREDIT_CLASS = re.compile(
     r"credit|copyright|photographer|byline-image|image-source", re.IGNORECASE
 )
 _MAX_ID_WORDS = 3
-_STRUCTURAL_FURNITURE = frozenset({"nav", "aside", "footer", "header", "menu", "form"})
+_STRUCTURAL_FURNITURE = frozenset({"nav", "aside", "footer", "menu", "form"})
 _FURNITURE_ROLES = frozenset({"navigation", "menu", "menubar", "complementary", "banner", "contentinfo", "search"})
 _EMPHASIS_TAGS = frozenset({"em", "i", "strong", "b"})
 _LAZY_SRC = ("data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src", "src")
@@ -91,6 +91,8 @@ class _Walker:
         tag = node.tag
         if tag in ("figure", "picture", "img", "noscript", "table", "figcaption"):
             return self._take_special(node)
+        if tag == "header":
+            return self._take_header(node)
         if tag in _STRUCTURAL_FURNITURE or node.get("role") in _FURNITURE_ROLES:
             return self._small(node)
         names = _furniture_names(node)
@@ -101,6 +103,24 @@ class _Walker:
         ):
             return self._small(node)
         return False
+
+    def _take_header(self, node: HtmlElement) -> bool:
+        """A header inside the article: keep its headings (a live-blog entry's title) and
+        its figures, drop the rest (bylines, dates, share links). The page headline is
+        dropped later, by the cleaner, as a repeat of the title."""
+        if not self._small(node):
+            return False
+        self._flush()
+        for element in node.iter("h1", "h2", "h3", "h4", "h5", "h6", "figure"):
+            if not isinstance(element, HtmlElement) or _inside_furniture(element, node):
+                continue
+            if element.tag == "figure":
+                self._take_special(element)
+                continue
+            text = " ".join(" ".join(element.itertext()).split())
+            if text:
+                self.blocks.append(DocBlock(kind="heading", text=text, level=int(element.tag[1])))
+        return True
 
     def _small(self, node: HtmlElement) -> bool:
         """Skip furniture unless it holds most of the article (a mislabelled wrapper)."""
@@ -237,6 +257,16 @@ class _Walker:
                 image_links=built.empty_link_hrefs if images else (),
             )
         )
+
+
+def _inside_furniture(element: HtmlElement, stop: HtmlElement) -> bool:
+    node: HtmlElement | None = element
+    while node is not None and node is not stop:
+        names = _furniture_names(node)
+        if names and _FURNITURE.search(names):
+            return True
+        node = node.getparent()
+    return False
 
 
 def _furniture_names(node: HtmlElement) -> str:
