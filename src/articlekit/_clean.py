@@ -103,11 +103,17 @@ def clean_blocks(
             continue
         if _is_furniture(block):
             continue
-        if index < first_prose < len(blocks) and _is_lead_in(block, title, description):
-            lead_in.append(block.text)
-            continue
+        if index < first_prose < len(blocks):
+            if _is_lead_in(block, title, description):
+                lead_in.append(block.text)
+                continue
+            block = _without_lead_in_lines(block, title, description, lead_in)
+            if not block.text.strip():
+                continue
         kept.append(block)
         figures.extend(image for image in block.images if image.url)
+    while kept and kept[-1].kind == "heading" and any(b.kind != "heading" for b in kept):
+        kept.pop()  # a heading with nothing of the article after it
     return Cleaned(tuple(kept), tuple(_unique(figures)), tuple(lead_in))
 
 
@@ -203,13 +209,29 @@ def _is_lead_in(block: DocBlock, title: str | None, description: str | None) -> 
     return words <= _KICKER_MAX_WORDS and not _ends_sentence(block.text)
 
 
+def _without_lead_in_lines(
+    block: DocBlock, title: str | None, description: str | None, lead_in: list[str]
+) -> DocBlock:
+    """Drop the headline, byline or dateline lines of a block that a <br> held together."""
+    if "\n" not in block.text or block.links:
+        return block
+    kept = []
+    for line in block.text.split("\n"):
+        if _is_lead_in(attrs.evolve(block, text=line), title, description):
+            lead_in.append(line)
+        else:
+            kept.append(line)
+    return attrs.evolve(block, text="\n".join(kept))
+
+
 def _end_matter_start(blocks: Sequence[DocBlock], first_prose: int) -> int:
     """Index of the first end-matter block: a marker after which no prose follows."""
     for index in range(first_prose + 1, len(blocks)):
         text = blocks[index].text.strip()
         if not (_TAIL_MARKER.match(text) or _COMMENT_COUNT.match(text)):
             continue
-        if not any(is_prose(block) and not block.links for block in blocks[index + 1 :]):
+        after = blocks[index + 1 :]
+        if not any(is_prose(b) and not b.links and not _is_furniture(b) for b in after):
             return index
     return len(blocks)
 
