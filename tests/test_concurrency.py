@@ -13,7 +13,13 @@ EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "bridge-reopens.htm
 def test_threads_give_the_same_articles_as_sequential_calls() -> None:
     """Many threads parsing different inputs at once get what a lone call gets."""
     page = EXAMPLE.read_bytes()
-    sources = [page, page.decode("utf-8"), "# Title\n\n“Quoted words here,” said Ana Ruiz.", b"", "<p>x</p>"] * 8
+    sources = [
+        page,
+        page.decode("utf-8"),
+        "# Title\n\n“Quoted words here,” said Ana Ruiz.",
+        b"",
+        "<p>x</p>",
+    ] * 8
     expected = [articlekit.parse_article(source) for source in sources]
     with ThreadPoolExecutor(max_workers=8) as pool:
         got = list(pool.map(articlekit.parse_article, sources))

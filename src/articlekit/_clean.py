@@ -42,7 +42,9 @@ _FURNITURE = re.compile(rf"^\W*(?:{_phrases('clean_boilerplate_phrases')})\b", r
 _FURNITURE_INSIDE = re.compile(rf"(?:{_phrases('clean_furniture_inside')})", re.IGNORECASE)
 _BYLINE = re.compile(rf"^\W*(?:{_phrases('clean_byline_prefixes')})\s+\w", re.IGNORECASE)
 _DATE_LABEL = re.compile(rf"^\W*(?:{_phrases('clean_date_labels')})\b", re.IGNORECASE)
-_DATE_LIKE = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[:.h]\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+_DATE_LIKE = re.compile(
+    r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[:.h]\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b"
+)
 _CREDIT_LINE = re.compile(rf"^\W*(?:{_phrases('clean_credit_lines')})", re.IGNORECASE)
 _READ_MORE = re.compile(rf"^\W*(?:{_phrases('clean_read_more')})\s*[:»>\-–—|]", re.IGNORECASE)
 _COMMENT_WORDS = _phrases("clean_comment_words")
@@ -198,9 +200,11 @@ def _is_lead_in(block: DocBlock, title: str | None, description: str | None) -> 
         full_title = _normalise(title)
         headline = full_title.startswith(text) or full_title.endswith(" " + text)
         dek = len(text.split()) >= _DEK_MIN_WORDS
-        return bool(text) and (headline and block.level <= 2 or dek)
+        return bool(text) and ((headline and block.level <= 2) or dek)
     words = len(_WORD.findall(block.text))
-    byline = words <= _BYLINE_MAX_WORDS and _BYLINE.match(block.text) and not block.text.endswith(".")
+    byline = (
+        words <= _BYLINE_MAX_WORDS and _BYLINE.match(block.text) and not block.text.endswith(".")
+    )
     dated = _DATE_LIKE.search(block.text)
     labelled = _DATE_LABEL.match(block.text) and words <= _BYLINE_MAX_WORDS
     dateline = dated and (words <= _DATELINE_MAX_WORDS or labelled)

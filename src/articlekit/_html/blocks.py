@@ -39,7 +39,9 @@ _CREDIT_CLASS = re.compile(
 )
 _MAX_ID_WORDS = 3
 _STRUCTURAL_FURNITURE = frozenset({"nav", "aside", "footer", "menu", "form"})
-_FURNITURE_ROLES = frozenset({"navigation", "menu", "menubar", "complementary", "banner", "contentinfo", "search"})
+_FURNITURE_ROLES = frozenset(
+    {"navigation", "menu", "menubar", "complementary", "banner", "contentinfo", "search"}
+)
 _EMPHASIS_TAGS = frozenset({"em", "i", "strong", "b"})
 _LAZY_SRC = ("data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src", "src")
 _SRCSET = ("data-srcset", "srcset", "data-lazy-srcset")

@@ -255,7 +255,11 @@ def _common_ancestor(elements: list[HtmlElement]) -> HtmlElement | None:
 def _only_child_wrappers(top: HtmlElement) -> HtmlElement:
     """Climb wrappers that hold nothing but the candidate: its siblings are one level up."""
     parent = top.getparent()
-    while parent is not None and parent.tag not in ("body", "html") and len(_element_children(parent)) == 1:
+    while (
+        parent is not None
+        and parent.tag not in ("body", "html")
+        and len(_element_children(parent)) == 1
+    ):
         top, parent = parent, parent.getparent()
     return top
 
@@ -298,7 +302,9 @@ def _with_siblings(
     return chosen
 
 
-def _is_text_rich(sibling: HtmlElement, top: HtmlElement, stats: dict[HtmlElement, TextStats]) -> bool:
+def _is_text_rich(
+    sibling: HtmlElement, top: HtmlElement, stats: dict[HtmlElement, TextStats]
+) -> bool:
     """A sibling container with a good share of the article's amount of clean text."""
     own, best = stats.get(sibling), stats.get(top)
     if own is None or best is None or is_unlikely(sibling):
