@@ -1,0 +1,176 @@
+"""Dates printed on the page, where readers see them, as "date-text" candidates.
+
+Many pages mark no date up, or mark a wrong one, yet print the date where every reader
+looks. Four places, best first, each a source of its own for the vote in `datevote`:
+
+* "date-element": an element whose class or id names a date, a byline or post meta
+  ("entry-date", "post-meta", "byline"), its text up to 250 characters;
+* "headline-text": short texts from the headline on (its own text included: some put
+  the date inside the <h1>), until 1,500 characters of text have passed — the dates
+  after that belong to the story; "headline-text-before": the few texts just above it;
+* "article-text": the first short text with a date in the article's container, or a
+  dateline opening a paragraph ("27.1.2022 - Bei …"); "title-text": the `<title>`;
+* when nothing else has a date: "labelled-text", a short text anywhere that labels a
+  date ("Veröffentlicht am …"), and "image-url", the lead image's URL (uploads are often
+  filed by day).
+
+A text node's element gives the whole short text, with its parent's if that is short
+too, so a date split over child elements ("Mai<span>06</span>2018") and an "Updated"
+label in a sibling are read with it. Elements elsewhere (see `page.excluded`) are
+skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from articlekit._meta.candidates import Candidate
+from articlekit._meta.nodes import text, text_owner
+from articlekit._meta.page import DATE_NAME_RE, Page, excluded, in_article_of
+from articlekit._meta.text import dateline, published_label
+
+_MAX_DATE_ELEMENTS = 30
+_DATE_ELEMENT_TEXT = 250
+_HEADLINE_TEXT_BUDGET = 1500
+_SHORT_TEXT = 150
+_DATELINE = 40
+_CONTAINER_NODES = 400
+_BODY_NODES = 3000
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_NOT_TEXT = frozenset({"script", "style", "noscript", "template", "head", "title"})
+
+# Single location steps, so libxml2 stops at the position limit instead of collecting
+# every text node of the page first.
+_OWN_TEXT = etree.XPath("descendant::text()[position() <= 40]")
+_FOLLOWING_TEXT = etree.XPath("following::text()[position() <= 120]")
+_PRECEDING_TEXT = etree.XPath("preceding::text()[position() <= 25]")
+_CONTAINER_TEXT = etree.XPath(f"descendant::text()[position() <= {_CONTAINER_NODES}]")
+_BODY_TEXT = etree.XPath(f"descendant::text()[position() <= {_BODY_NODES}]")
+
+
+def _texts(xpath: etree.XPath, element: HtmlElement) -> list[str]:
+    """The text nodes an XPath selects (lxml smart strings, which know their element)."""
+    found = xpath(element)
+    return [node for node in found if isinstance(node, str)] if isinstance(found, list) else []
+
+
+def date_elements(named: list[tuple[HtmlElement, str]], page: Page) -> Iterator[Candidate]:
+    """Texts of elements whose class/id names a date, a byline or post meta."""
+    count = 0
+    for element, names in named:
+        if count >= _MAX_DATE_ELEMENTS:
+            return
+        if not DATE_NAME_RE.search(names) or element.tag in ("time", "meta", "script", "style"):
+            continue
+        value = text(element, _DATE_ELEMENT_TEXT, " ")
+        if not value or not _YEAR_RE.search(value) or excluded(element, page):
+            continue
+        count += 1
+        yield Candidate("date-text", "date-element", value, in_article_of(element, page))
+
+
+def dates_near_headline(page: Page) -> Iterator[Candidate]:
+    """Short texts with a year in them, from the headline on, and just above it."""
+    if page.headline is None:
+        return
+    seen: set[HtmlElement] = set()
+    following = _texts(_OWN_TEXT, page.headline) + _texts(_FOLLOWING_TEXT, page.headline)
+    before = _texts(_PRECEDING_TEXT, page.headline)[::-1]  # nearest first
+    for source, nodes in (("headline-text", following), ("headline-text-before", before)):
+        count, passed = 0, 0
+        for node in nodes:
+            passed += len(node.strip())
+            if passed > _HEADLINE_TEXT_BUDGET or count >= _MAX_DATE_ELEMENTS:
+                break
+            if not _YEAR_RE.search(node):
+                continue
+            owner = text_owner(node)
+            if owner is None or owner in seen or owner.tag in _NOT_TEXT or excluded(owner, page):
+                continue
+            seen.add(owner)
+            value = _labelled_text(owner, node)
+            if value and dateline(value):
+                yield Candidate("date-text", source, value, True)
+                count += 1
+
+
+def _in_caption(element: HtmlElement) -> bool:
+    """Inside a picture's caption: the date of the photo, not of the article."""
+    for ancestor in (element, *element.iterancestors("figcaption", "figure", "caption")):
+        if ancestor.tag in ("figcaption", "figure", "caption"):
+            return True
+    return False
+
+
+def _labelled_text(owner: HtmlElement, node: str) -> str:
+    """The owner's short text, with its parent's if that is short too ("Updated" + date)."""
+    value = text(owner, _SHORT_TEXT, " ") or " ".join(node.split())
+    if len(value) > _SHORT_TEXT:
+        return ""
+    parent = owner.getparent()
+    if parent is not None and parent.tag not in ("body", "html"):
+        wider = text(parent, _SHORT_TEXT, " ")
+        if wider and len(wider) > len(value):
+            return wider
+    return value
+
+
+def article_text_date(root: HtmlElement, page: Page) -> Iterator[Candidate]:
+    """The first short text with a date in the article's container (else the headline's
+    parent, else the body), or a dateline opening a paragraph."""
+    container = page.article
+    if container is None and page.headline is not None:
+        container = page.headline.getparent()
+    if container is None:
+        container = root.find("body")
+    if container is None:
+        return
+    for node in _texts(_CONTAINER_TEXT, container):
+        if not _YEAR_RE.search(node[: _SHORT_TEXT * 2]):
+            continue
+        value = " ".join(node.split())
+        if len(value) > _SHORT_TEXT:  # prose: only a dateline opening it
+            value = value[:_DATELINE]
+        owner = text_owner(node)
+        if owner is None or owner.tag in _NOT_TEXT or excluded(owner, page):
+            continue
+        if dateline(value) and not _in_caption(owner):
+            yield Candidate("date-text", "article-text", value, True)
+            return
+
+
+def title_date(title: str) -> Iterator[Candidate]:
+    """The page title, when it carries a date ("Headline | DW | 23.05.2011")."""
+    if title and _YEAR_RE.search(title) and dateline(title):
+        yield Candidate("date-text", "title-text", title)
+
+
+def labelled_dates(root: HtmlElement, page: Page) -> Iterator[Candidate]:
+    """The last resort: a short text anywhere that labels a date ("Veröffentlicht am …")."""
+    body = root.find("body")
+    if body is None:
+        return
+    seen: set[HtmlElement] = set()
+    for node in _texts(_BODY_TEXT, body):
+        if not _YEAR_RE.search(node):
+            continue
+        owner = text_owner(node)
+        if owner is None or owner in seen or owner.tag in _NOT_TEXT:
+            continue
+        seen.add(owner)
+        value = _labelled_text(owner, node)
+        if value and published_label(value) and not excluded(owner, page):
+            yield Candidate("date-text", "labelled-text", value, in_article_of(owner, page))
+            return
+
+
+def image_url_date(found: list[Candidate]) -> Iterator[Candidate]:
+    """The lead image's URL, for the day it was filed under (/2016/05/04/)."""
+    for candidate in found:
+        if candidate.field == "image":
+            yield Candidate("date-text", "image-url", candidate.value)
+            return
