@@ -1,0 +1,214 @@
+"""Attribution: find the speech verb (cue) of a quote and the phrase that names its speaker.
+
+The quote is one token of its sentence, so the rules read the writer's words around it:
+
+1. After the quote, the first cue decides. Nothing but punctuation between quote and
+   cue means an inverted attribution ("…," said Jane Roe / sagte sie / a lancé la maire
+   de Lyon, Sandrine Morel): the speaker is the noun phrase after the cue. Words before
+   the cue are its subject ("…," Jane Roe, 21, a student who …, said). "according to X",
+   "selon X", "…“, so X" name the source after them. A German verb at the end of the
+   clause ("… „…“ bezeichnete.") points back to the name before the quote.
+2. A dash and a name after the quote: “…” — Jane Roe.
+3. Before the quote, the nearest cue whose subject is a name or a pronoun: "Jane Roe
+   said that there would be a “…”". Subjects that are only descriptions ("shops in the
+   town had reported") give way to a farther cue with a named subject; a cue joined by
+   "and" shares the subject of the cue before it.
+4. "Jane Roe: “…”".
+5. A bare attribution sentence right after the quote ("“It ends.” Roe said.").
+
+How the speaker phrase itself is read (subjects, appositions, inverted noun phrases)
+is in `_phrases`.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from articlekit._quotes import _words as words
+from articlekit._quotes._phrases import (
+    SEGMENT_STOPS,
+    Ref,
+    clause_subject,
+    name_ref,
+    noun_phrase_after,
+    subject_before,
+)
+from articlekit._quotes._text import BlockText, Cue, Token
+
+_TAIL_WINDOW = 40
+_LEAD_WINDOW = 60
+_MAX_SUBJECT_TOKENS = 30
+_DASHES = frozenset({"—", "–", "―", "-"})
+_OPEN_PUNCT = frozenset({",", "—", "–", "―", ":", "-"})
+
+
+class Attribution(NamedTuple):
+    ref: Ref | None
+    cue: Cue | None
+
+
+def cue_at(block: BlockText, i: int) -> Cue | None:
+    """The speech verb or source phrase starting at token i (see `_text.find_cues`)."""
+    return block.cues[i]
+
+
+def cues_in(block: BlockText, lo: int, hi: int) -> list[Cue]:
+    """The cues that start and end in tokens lo..hi."""
+    found = []
+    i = lo
+    while i < hi:
+        cue = block.cues[i]
+        if cue is not None and cue.end <= hi:
+            found.append(cue)
+            i = cue.end
+        else:
+            i += 1
+    return found
+
+
+def attribute(block: BlockText, sentence: tuple[int, int], qi: int) -> Attribution:
+    """Who speaks the quote that is token `qi` of `sentence`, and by which cue."""
+    first, last = sentence
+    for rule in (_after, _dash_after, _before, _colon_before, _next_sentence):
+        found = rule(block, first, last, qi)
+        if found is not None:
+            return found
+    return Attribution(None, None)
+
+
+def _after(block: BlockText, first: int, last: int, qi: int) -> Attribution | None:
+    tokens = block.tokens
+    hi = min(last, qi + 1 + _TAIL_WINDOW)
+    i = qi + 1
+    while i < hi and tokens[i].quote < 0:
+        cue = cue_at(block, i)
+        if cue is None:
+            i += 1
+            continue
+        if cue.source:
+            ref = noun_phrase_after(block, cue.end, last)
+            if ref is not None:
+                return Attribution(ref, cue)
+            i = cue.end
+            continue
+        return _after_verb(block, first, last, qi, cue)
+    return None
+
+
+def _after_verb(block: BlockText, first: int, last: int, qi: int, cue: Cue) -> Attribution | None:
+    tokens = block.tokens
+    between = [t for t in tokens[qi + 1 : cue.start] if t.text not in _OPEN_PUNCT]
+    if not between or all(t.low in words.FILLERS for t in between):
+        ref = noun_phrase_after(block, cue.end, last)
+        if ref is not None:
+            return Attribution(ref, cue)
+        if _clause_ends(tokens, cue.end, last):  # German verb-final: „…“ bezeichnete.
+            named = _name_before(block, first, qi)
+            # «…», ha añadido. -- no subject at all: the one who spoke last
+            return Attribution(named or Ref("pronoun", cue.start, "n", ""), cue)
+        return None
+    if not _subject_like(tokens, qi + 1, cue.start):
+        return None
+    ref = subject_before(block, qi + 1, cue.start)
+    if ref is None or ref.kind == "coordinated":
+        return None
+    return Attribution(ref, cue)
+
+
+def _subject_like(tokens: tuple[Token, ...], lo: int, hi: int) -> bool:
+    while lo < hi and tokens[lo].text in _OPEN_PUNCT:
+        lo += 1
+    if lo >= hi or hi - lo > _MAX_SUBJECT_TOKENS:
+        return False
+    low = tokens[lo].low
+    closed = words.PREPOSITIONS | words.RELATIVES | words.COORDINATORS
+    return low not in closed or low in words.DETERMINERS
+
+
+def _clause_ends(tokens: tuple[Token, ...], i: int, last: int) -> bool:
+    return i >= last or tokens[i].text in (".", ",", ";", "!", "?")
+
+
+def _name_before(block: BlockText, first: int, qi: int) -> Ref | None:
+    """The nearest name before the quote that no preposition governs."""
+    for i in range(qi - 1, max(first, qi - _LEAD_WINDOW) - 1, -1):
+        run = block.run_of[i]
+        if run >= 0 and block.runs[run].end == i + 1:
+            ref = name_ref(block, run, first)
+            if ref is not None:
+                return ref
+    return None
+
+
+def _dash_after(block: BlockText, first: int, last: int, qi: int) -> Attribution | None:
+    tokens = block.tokens
+    i = qi + 1
+    if i >= last or tokens[i].text not in _DASHES:
+        return None
+    run = block.run_of[i + 1] if i + 1 < last else -1
+    if run < 0 or block.runs[run].start != i + 1:
+        return None
+    end = block.runs[run].end
+    if end < len(tokens) and end < last and tokens[end].text not in SEGMENT_STOPS:
+        return None
+    return Attribution(Ref("name", run, "", ""), None)
+
+
+def _before(block: BlockText, first: int, last: int, qi: int) -> Attribution | None:
+    lo = max(first, qi - _LEAD_WINDOW)
+    fallback: Attribution | None = None
+    for cue in reversed(cues_in(block, lo, qi)):
+        if cue.source:
+            ref = noun_phrase_after(block, cue.end, qi)
+        elif is_participle(cue):
+            ref = clause_subject(block, first, cue.start)
+        else:
+            ref = subject_before(block, first, cue.start)
+            if ref is None:  # inverted before the quote: "…, said Jane Roe: “…”"
+                ref = noun_phrase_after(block, cue.end, qi)
+        if ref is None or ref.kind == "coordinated":
+            continue
+        if ref.kind != "description":
+            return Attribution(ref, cue)
+        fallback = fallback or Attribution(ref, cue)
+    return fallback
+
+
+def _colon_before(block: BlockText, first: int, last: int, qi: int) -> Attribution | None:
+    """ "Jane Roe: “…”" or "She read it aloud: “…”": the clause's subject speaks."""
+    if qi - 2 < first or block.tokens[qi - 1].text != ":":
+        return None
+    run = block.run_of[qi - 2]
+    if run >= 0 and block.runs[run].end == qi - 1:
+        ref = name_ref(block, run, first)
+        if ref is not None:
+            return Attribution(ref, None)
+    ref = clause_subject(block, first, qi - 1)
+    opener = block.tokens[first]
+    if ref is None and opener.low in words.POSSESSIVES:  # "Her answer, in full: “…”"
+        ref = Ref("pronoun", first, words.POSSESSIVES[opener.low], "")
+    return Attribution(ref, None) if ref is not None else None
+
+
+def _next_sentence(block: BlockText, first: int, last: int, qi: int) -> Attribution | None:
+    """“It ends.” Roe said. -- a short sentence that only attributes."""
+    if last != qi + 1:
+        return None
+    number = block.sentence_of[qi] + 1 if qi < len(block.sentence_of) else len(block.sentences)
+    if number >= len(block.sentences):
+        return None
+    lo, hi = block.sentences[number]
+    if hi - lo > 8 or block.tokens[lo].quote >= 0:
+        return None
+    for cue in cues_in(block, lo, hi):
+        if cue.source or not _clause_ends(block.tokens, cue.end, hi):
+            continue
+        ref = subject_before(block, lo, cue.start)
+        if ref is not None and ref.kind in ("name", "pronoun"):
+            return Attribution(ref, cue)
+    return None
+
+
+def is_participle(cue: Cue) -> bool:
+    """ "adding", "diciendo", "ajoutant": the speaker is the subject of the main clause."""
+    return cue.end - cue.start == 1 and cue.text.lower().endswith(("ing", "ndo", "ant"))

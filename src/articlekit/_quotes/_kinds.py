@@ -1,0 +1,119 @@
+"""Direct or partial, and whether a quoted span is speech at all.
+
+A quote is *direct* when it is a sentence (or more) that stands on its own: it opens the
+paragraph or the sentence, or follows a speech verb with a comma or colon ("she said,
+“…”", "said: “…”"). A quote that starts in lower case is a fragment of the writer's
+sentence (*partial*) unless a speech verb and a comma lead into it ("“Every time,” he
+said, “there is a new demand.”"). Everything else embedded in the writer's sentence is
+partial, even when it ends with a full stop inside the marks (as a “red line.”).
+
+Not every quoted span is speech. Labels, titles and nicknames are left out: a span after
+"so-called", "dubbed", "known as" (any language's list); after "call it / the" when no
+speaker is named; a single quoted word inside a sentence without a speech verb
+(the “family” culture); a short Title Case phrase inside a sentence without a speech
+verb (a show, a book, a bill's name).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from articlekit._quotes import _words as words
+from articlekit._quotes._attribution import cues_in
+from articlekit._quotes._marks import QuotedSpan
+from articlekit._quotes._text import BlockText
+
+Kind = Literal["direct", "partial"]
+
+_LEADS_INTO_SENTENCE = frozenset(".!?:;—–-([…")
+_CUE_REACH = 6
+_RESUME_REACH = 30
+_MAX_TITLE_WORDS = 6
+
+
+def quote_kind(block: BlockText, qi: int, span: QuotedSpan) -> Kind:
+    inner = block.text[span.start : span.end]
+    first_letter = next((ch for ch in inner if ch.isalpha()), "")
+    whole = len(inner.split()) >= 2 or inner.rstrip()[-1:] in (".", "!", "?", "…")
+    previous = block.tokens[qi - 1] if qi > 0 else None
+    if previous is None or span.continues:
+        return "direct" if whole else "partial"
+    if first_letter.islower():
+        led_by_cue = previous.text in (",", ":") and (_cue_near(block, qi) or _resumes(block, qi))
+        return "direct" if led_by_cue else "partial"
+    if previous.quote >= 0 or previous.text in _LEADS_INTO_SENTENCE or previous.text == ",":
+        return "direct" if whole else "partial"
+    if _cue_near(block, qi, reach=1):
+        return "direct"
+    return "partial"
+
+
+def _cue_near(block: BlockText, qi: int, reach: int = _CUE_REACH) -> bool:
+    """Does a speech verb end within `reach` tokens before the quote (punctuation aside)?"""
+    lo = qi
+    counted = 0
+    while lo > 0 and counted < reach and block.tokens[lo - 1].quote < 0:
+        lo -= 1
+        counted += block.tokens[lo].text[0].isalnum()
+    block.sentences[block.sentence_of[qi]][0]
+    return bool(cues_in(block, lo, qi))
+
+
+def _resumes(block: BlockText, qi: int) -> bool:
+    """„…“, sagte Dagmar Föhrenbach, Leiterin der Schule, „und zwar …“: the quote goes on
+    after an attribution that interrupts it."""
+    first = block.sentences[block.sentence_of[qi]][0]
+    lo = qi - 1
+    while lo > first and block.tokens[lo].quote < 0 and qi - lo < _RESUME_REACH:
+        lo -= 1
+    return block.tokens[lo].quote >= 0 and bool(cues_in(block, lo + 1, qi))
+
+
+def is_label(block: BlockText, qi: int, span: QuotedSpan, named: bool, has_cue: bool) -> bool:
+    """A quoted label, title or nickname rather than speech (see the module docstring)."""
+    before = [t.low for t in block.tokens[max(0, qi - 3) : qi] if t.quote < 0]
+    if _ends_with_phrase(before, words.LABEL_MARKERS):
+        return True
+    if not named and _ends_with_phrase(before, words.WEAK_LABEL_MARKERS):
+        return True
+    inner = block.text[span.start : span.end].split()
+    if len(block.tokens) == 1 and _title_case(inner, allow_stop=True):
+        return True  # a quoted subheading: 'All Bets Are Off.'
+    if len(inner) == 1 and not named and _modifies_next_word(block, qi, span):
+        return True  # the “family” culture
+    if has_cue or not _embedded(block, qi):
+        return False
+    return len(inner) == 1 or _title_case(inner)
+
+
+def _embedded(block: BlockText, qi: int) -> bool:
+    """Inside the writer's sentence, not opening it (“Salt and Iron”, traces …)."""
+    if qi == 0:
+        return False
+    previous = block.tokens[qi - 1]
+    return previous.quote < 0 and previous.text not in (".", "!", "?", ":", "…")
+
+
+def _modifies_next_word(block: BlockText, qi: int, span: QuotedSpan) -> bool:
+    """“family” culture: a quoted word right before a lower-case word, nothing between."""
+    if span.close_end - span.end > 2 or block.text[span.end : span.end + 1] in ",.;:!?":
+        return False
+    following = block.tokens[qi + 1] if qi + 1 < len(block.tokens) else None
+    if following is None or following.quote >= 0 or not following.text[0].islower():
+        return False
+    function_word = following.low in (
+        words.PRONOUNS.keys() | words.PREPOSITIONS | words.DETERMINERS | words.RELATIVES
+    )
+    return not function_word and following.low not in words.FILLERS and block.cues[qi + 1] is None
+
+
+def _ends_with_phrase(lows: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
+    return any(tuple(lows[-size:]) in phrases for size in range(1, min(3, len(lows)) + 1))
+
+
+def _title_case(inner: list[str], allow_stop: bool = False) -> bool:
+    """“Big Beautiful Bill”: every word of a short phrase capitalized, no sentence end."""
+    if len(inner) > _MAX_TITLE_WORDS or (inner[-1][-1:] in (".", "!", "?") and not allow_stop):
+        return False
+    significant = [w for w in inner if len(w) > 3 or w[:1].isupper()]
+    return bool(significant) and all(w[:1].isupper() for w in significant)

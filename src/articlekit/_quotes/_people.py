@@ -1,0 +1,271 @@
+"""People: names cut free of titles, grouped into persons, found again by surname.
+
+A name run becomes a name by cutting everything up to its last title that still has a
+name after it ("US President Donald Trump" -> "Donald Trump", "Rep. Steve King" keeps
+King) and then leading title modifiers ("Former", "Democratic"). Every run outside the
+quotes is read once, in document order:
+
+* two words or more start a person, or join the one with the same first and last word
+  ("Donald J. Trump" and "Donald Trump"); the person keeps the fullest form;
+* a single word joins the most recently mentioned person with that surname (else that
+  first name) whose gender fits the word's title, so "Mrs. Clinton" is not Bill Clinton
+  and "Clinton" is whichever Clinton the article spoke of last;
+* a single word seen before any full name with it joins the full name that comes later
+  when there is exactly one.
+
+A person's gender comes from its given name (lexicon) or a gendered title; pronoun
+resolution uses it to skip people who cannot be "she" or "he".
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+import attrs
+
+from articlekit._quotes import _words as words
+from articlekit._quotes._text import BlockText, NameRun
+
+_MAX_NAME_WORDS = 4
+_LINKS = frozenset({"of", "for"})  # "Secretary of State John Kerry"
+
+
+class Name(NamedTuple):
+    words: tuple[str, ...]  # lower case, dots dropped: ("leonard", "e", "burman")
+    display: str  # as written, without titles or possessive: "Leonard E. Burman"
+    gender: str | None  # from a gendered title ("Mrs.")
+    titled: bool  # a person's title stood before it
+
+
+@attrs.define
+class Person:
+    """One person (or organisation) of the article, with every mention merged."""
+
+    words: tuple[str, ...]
+    display: str
+    gender: str | None
+    titled: bool
+    last_seen: int = -1
+    mentions: int = 0
+
+    @property
+    def is_org(self) -> bool:
+        return any(w in words.ORG_WORDS for w in self.words)
+
+    @property
+    def person_like(self) -> bool:
+        """Can a personal pronoun stand for it? A known gender or title, or a full name."""
+        if self.is_org:
+            return False
+        return self.gender is not None or self.titled or len(self.words) >= 2
+
+
+def clean_name(block: BlockText, run: NameRun) -> Name | None:
+    """The name a run stands for, without its titles; None if only titles remain."""
+    tokens = block.tokens
+    positions = [i for i in range(run.start, run.end) if tokens[i].text != "."]
+    cut = _title_cut(block, positions)
+    kept = positions[cut:]
+    skipped = words.TITLE_MODIFIERS | _LINKS
+    while len(kept) >= 2 and tokens[kept[0]].low in skipped - words.GIVEN_NAMES:  # "Marine Le Pen"
+        kept = kept[1:]
+    kept = kept[_given_name_start(block, kept) :]
+    # "Secretary" alone is no name; after a cut title ("Mr. King") it is a surname
+    titles_only = cut == 0 and all(tokens[i].low in words.TITLES for i in kept)
+    if not kept or titles_only or _name_length(tokens[i].low for i in kept) > _MAX_NAME_WORDS:
+        return None  # only titles, or a Title Case headline rather than a name
+    first, last = kept[0], run.end
+    start, end = tokens[first].start, tokens[last - 1].end
+    if tokens[last - 1].possessive:
+        end -= 2
+    display = " ".join(block.text[start:end].split())
+    name_words = tuple(tokens[i].low for i in kept)
+    gender = _gender(name_words, [tokens[i].low for i in positions[:cut]])
+    return Name(name_words, display, gender, cut > 0)
+
+
+def _given_name_start(block: BlockText, kept: list[int]) -> int:
+    """In "der Armenier Dmitri Kasparow" the name starts at the known given name."""
+    if len(kept) < 3:
+        return 0
+    # after a determiner or a lower-case word the first word describes ("den gesetzten
+    # Armenier Dmitri …"); at a sentence start or after "said" it is a first name
+    # ("said Cornell William Brooks")
+    before = block.tokens[kept[0] - 1] if kept[0] > 0 else None
+    if before is None or not before.text[:1].islower() or block.cues[kept[0] - 1] is not None:
+        return 0
+    lows = [block.tokens[i].low for i in kept]
+    given = words.GIVEN_NAMES
+    if lows[0] in given:
+        return 0
+    for n in range(1, len(lows) - 1):
+        if lows[n] in given:
+            return n
+    return 0
+
+
+def _name_length(name_words: Iterable[str]) -> int:
+    skipped = words.NAME_PARTICLES | words.NAME_SUFFIXES
+    return sum(1 for w in name_words if w not in skipped)
+
+
+def _is_title(word: str) -> bool:
+    if word in words.TITLES:
+        return True
+    # German compounds: "Turnierdirektor" ends with a title and is longer than it
+    sizes = words.TITLE_ENDING_SIZES
+    return any(len(word) > n + 2 and word[-n:] in words.TITLE_ENDINGS for n in sizes)
+
+
+def _title_cut(block: BlockText, positions: list[int]) -> int:
+    """How many leading words are titles: up to the last title a name word follows."""
+    tokens = block.tokens
+    cut = 0
+    for n, i in enumerate(positions):
+        if not _is_title(tokens[i].low):
+            continue
+        rest = [tokens[j].low for j in positions[n + 1 :]]
+        if any(w not in words.NAME_SUFFIXES and w not in words.NAME_PARTICLES for w in rest):
+            cut = n + 1
+    return cut
+
+
+def _gender(name_words: tuple[str, ...], title_words: list[str]) -> str | None:
+    for title in title_words:
+        if title in words.TITLE_GENDERS:
+            return words.TITLE_GENDERS[title]
+    given = name_words[0] if len(name_words) >= 2 else ""
+    if given in words.FEMALE_NAMES and given not in words.MALE_NAMES:
+        return "f"
+    if given in words.MALE_NAMES and given not in words.FEMALE_NAMES:
+        return "m"
+    return None
+
+
+def _opens_sentence(block: BlockText, run: NameRun) -> bool:
+    """Is the run its sentence's subject: first in the sentence, or right after an
+    opening phrase and its comma ("In a memo on Friday, Jane Roe wrote …")?"""
+    first = block.sentences[block.sentence_of[run.start]][0]
+    if run.start == first:
+        return True
+    tokens = block.tokens
+    opener = tokens[first].low
+    after_comma = tokens[run.start - 1].text == ","
+    return after_comma and (opener in words.PREPOSITIONS or opener in words.RELATIVES)
+
+
+def _surname(name_words: tuple[str, ...]) -> str:
+    for word in reversed(name_words):
+        if word not in words.NAME_SUFFIXES:
+            return word
+    return name_words[-1]
+
+
+class People:
+    """Every person the article names, and which person each name run refers to."""
+
+    def __init__(self, blocks: Sequence[BlockText], bases: Sequence[int]) -> None:
+        self.persons: list[Person] = []
+        self._by_surname: dict[str, list[int]] = {}
+        self._by_given: dict[str, list[int]] = {}
+        self._single: dict[str, int] = {}
+        self._alias: dict[int, int] = {}
+        self._at: dict[tuple[int, int], int] = {}  # (block, run number) -> person
+        self._ordinals: list[int] = []  # document position of each mention, ascending
+        self._mentioned: list[int] = []  # the person of each mention
+        self._subject: list[bool] = []  # does the mention open its sentence (a subject)
+        for block, base in zip(blocks, bases, strict=True):
+            for number, run in enumerate(block.runs):
+                name = clean_name(block, run)
+                if name is not None:
+                    person = self._assign(name, base + run.start, base)
+                    self._at[(block.index, number)] = person
+                    self._ordinals.append(base + run.start)
+                    self._mentioned.append(person)
+                    self._subject.append(_opens_sentence(block, run))
+        self._merge_early_surnames()
+
+    def person_at(self, block: int, run: int) -> int | None:
+        found = self._at.get((block, run))
+        return None if found is None else self.canonical(found)
+
+    def canonical(self, person: int) -> int:
+        return self._alias.get(person, person)
+
+    def mentions_before(
+        self, ordinal: int, stop: int, limit: int, subjects: bool = False
+    ) -> list[int]:
+        """Up to `limit` people mentioned before `ordinal` (and at or after `stop`), most
+        recent first; only the sentence subjects when `subjects`."""
+        hi = bisect.bisect_left(self._ordinals, ordinal)
+        lo = max(bisect.bisect_left(self._ordinals, stop), hi - limit)
+        return [
+            self.canonical(self._mentioned[i])
+            for i in range(hi - 1, lo - 1, -1)
+            if self._subject[i] or not subjects
+        ]
+
+    def _assign(self, name: Name, ordinal: int, paragraph: int) -> int:
+        if len(name.words) >= 2:
+            index = self._full_name(name)
+        else:
+            index = self._surname_match(name, paragraph)
+        person = self.persons[index]
+        person.last_seen = ordinal
+        person.mentions += 1
+        person.titled = person.titled or name.titled
+        if person.gender is None:
+            person.gender = name.gender
+        return index
+
+    def _full_name(self, name: Name) -> int:
+        surname = _surname(name.words)
+        for index in self._by_surname.get(surname, []):
+            person = self.persons[index]
+            if person.words[0] == name.words[0]:
+                if len(name.words) > len(person.words):  # "Donald J. Trump" is fuller
+                    person.words, person.display = name.words, name.display
+                return index
+        index = self._new(name)
+        self._by_surname.setdefault(surname, []).append(index)
+        self._by_given.setdefault(name.words[0], []).append(index)
+        return index
+
+    def _surname_match(self, name: Name, paragraph: int) -> int:
+        """The person a lone surname means: one named in this paragraph (the latest), else
+        the one the article mentions most (the latest on a tie): a passing "his wife
+        Hillary Clinton" does not take "Clinton" from the Bill Clinton of the story."""
+        word = name.words[0]
+        candidates = self._by_surname.get(word, [])
+        if not candidates and not name.titled:  # "Hillary said"; but "Mr. X" is a surname
+            candidates = self._by_given.get(word, [])
+        fitting = [i for i in candidates if self._gender_fits(i, name.gender)]
+        here = [i for i in fitting if self.persons[i].last_seen >= paragraph]
+        if here:
+            return max(here, key=lambda i: self.persons[i].last_seen)
+        if fitting:
+            return max(fitting, key=lambda i: (self.persons[i].mentions, self.persons[i].last_seen))
+        if word not in self._single:
+            self._single[word] = self._new(name)
+        return self._single[word]
+
+    def _gender_fits(self, index: int, gender: str | None) -> bool:
+        known = self.persons[index].gender
+        return gender is None or known is None or known == gender
+
+    def _new(self, name: Name) -> int:
+        self.persons.append(Person(name.words, name.display, name.gender, name.titled))
+        return len(self.persons) - 1
+
+    def _merge_early_surnames(self) -> None:
+        """ "Horowitz" before "Michael Horowitz": the single word is that person."""
+        for word, index in self._single.items():
+            full = self._by_surname.get(word, [])
+            if len(full) == 1:
+                self._alias[index] = full[0]
+                target = self.persons[full[0]]
+                if target.gender is None:
+                    target.gender = self.persons[index].gender
+                target.titled = target.titled or self.persons[index].titled

@@ -1,0 +1,233 @@
+"""Speaker phrases: the noun phrase a speech verb points at, read from the tokens.
+
+A subject is read backwards from the verb over comma-separated segments: the nearest
+segment that ends in a name run, skipping appositions ("21", "a student who …"), stopping
+at an introductory phrase ("In a memo sent to staff,"). After an inverted verb the phrase
+is read forwards up to a preposition or relative word ("said board chair Margaret Lowe
+on Monday"), and a description is followed into its apposition ("said the study’s lead
+author, Miriam Osei,"). A name that a preposition governs is never the speaker ("a
+spokeswoman for Clinton", "a professor at Yale University").
+"""
+
+from __future__ import annotations
+
+from typing import Literal, NamedTuple
+
+from articlekit._quotes import _words as words
+from articlekit._quotes._text import BlockText, Token, is_capitalized
+
+RefKind = Literal["name", "pronoun", "description", "coordinated"]
+
+_LEAD_WINDOW = 60
+_CLAUSE_STOPS = frozenset({":", ";", "—", "–", "―", "(", ")", "[", "]"})
+SEGMENT_STOPS = frozenset({",", ":", ";", "(", "[", ".", "!", "?", "—", "–", "―"})
+
+
+class Ref(NamedTuple):
+    """What a cue points at: a name run, a pronoun, or a description without a name."""
+
+    kind: RefKind
+    at: int  # name: run number; pronoun: token index
+    gender: str  # pronoun gender: m, f or n
+    text: str  # description text
+
+
+def clause_subject(block: BlockText, first: int, hi: int) -> Ref | None:
+    """The first name or pronoun of the sentence that no preposition governs."""
+    tokens = block.tokens
+    for i in range(first, min(hi, first + _LEAD_WINDOW)):
+        token = tokens[i]
+        if token.quote >= 0:
+            continue
+        if token.low in words.PRONOUNS:
+            return Ref("pronoun", i, words.PRONOUNS[token.low], "")
+        run = block.run_of[i]
+        if run >= 0 and block.runs[run].start == i and not block.runs[run].possessive:
+            ref = name_ref(block, run, first)
+            if ref is not None:
+                return ref
+    return None
+
+
+def subject_before(block: BlockText, lo: int, cue_start: int) -> Ref | None:
+    """The subject of the cue at `cue_start`, read backwards no further than `lo`."""
+    tokens = block.tokens
+    j = cue_start
+    while j > lo and tokens[j - 1].quote < 0 and tokens[j - 1].low in words.FILLERS:
+        j -= 1
+    if j <= lo:
+        return None
+    before = tokens[j - 1]
+    if before.low in words.COORDINATORS:
+        return Ref("coordinated", -1, "", "")
+    if before.low in words.RELATIVES and not is_capitalized(before):
+        return Ref("description", -1, "", "")
+    if before.low in words.PRONOUNS and before.quote < 0:  # "…, she said" / "Though she called"
+        return Ref("pronoun", j - 1, words.PRONOUNS[before.low], "")
+    segments = _segments_back(tokens, lo, j)
+    nearest = _segment_head(block, *segments[0], lo)
+    if nearest is not None and nearest.kind != "description":
+        return nearest
+    if _apposition_like(tokens, *segments[0]):
+        # "Jane Roe, 21, a student who …, said": skip appositions back to the name
+        for segment in segments[1:6]:
+            if _apposition_like(tokens, *segment):
+                continue
+            if _intro_like(block, *segment):
+                break
+            head = _segment_head(block, *segment, lo)
+            if head is not None and head.kind != "description":
+                return head
+            break
+    return nearest
+
+
+def _segments_back(tokens: tuple[Token, ...], lo: int, hi: int) -> list[tuple[int, int]]:
+    """Comma-separated segments of the clause that ends at `hi`, nearest first."""
+    segments = []
+    end = hi
+    i = hi - 1
+    while i >= lo:
+        token = tokens[i]
+        if token.quote >= 0 or token.text in _CLAUSE_STOPS - {"(", ")"}:
+            break
+        if token.text == ",":
+            segments.append((i + 1, end))
+            end = i
+        i -= 1
+    segments.append((i + 1, end))
+    return segments
+
+
+def _strip_back(tokens: tuple[Token, ...], a: int, b: int) -> int:
+    """Drop trailing fillers and a trailing parenthetical: "Jane Roe (D-Wis.) later"."""
+    while b > a:
+        token = tokens[b - 1]
+        if token.low in words.FILLERS and token.quote < 0:
+            b -= 1
+        elif token.text == ")":
+            k = b - 1
+            while k > a and tokens[k].text != "(":
+                k -= 1
+            if k <= a:
+                return b
+            b = k
+        else:
+            return b
+    return b
+
+
+def _segment_head(block: BlockText, a: int, b: int, lo: int) -> Ref | None:
+    """A segment's head: a name run ending it, a pronoun, or else a description."""
+    tokens = block.tokens
+    b = _strip_back(tokens, a, b)
+    if a >= b:
+        return None
+    if b - a == 1 and tokens[a].low in words.PRONOUNS and tokens[a].quote < 0:
+        return Ref("pronoun", a, words.PRONOUNS[tokens[a].low], "")
+    run = block.run_of[b - 1]
+    if run >= 0 and block.runs[run].end == b and not block.runs[run].possessive:
+        ref = name_ref(block, run, a)
+        if ref is not None:
+            return ref
+    run = block.run_of[a]  # "Dan McLaughlin at the National Review agreed"
+    if run >= 0 and block.runs[run].start == a and not block.runs[run].possessive:
+        end = block.runs[run].end
+        if end < b and tokens[end].low in words.PREPOSITIONS:
+            return Ref("name", run, "", "")
+    if _intro_like(block, a, b) or tokens[a].quote >= 0:
+        return None
+    text = block.text[tokens[a].start : tokens[b - 1].end]
+    return Ref("description", a, "", text)
+
+
+def name_ref(block: BlockText, run: int, lo: int) -> Ref | None:
+    """The run as a speaker, unless a preposition governs it ("a professor at Yale")."""
+    start = block.runs[run].start
+    tokens = block.tokens
+    k = start - 1
+    if k >= lo and tokens[k].low in words.DETERMINERS:
+        k -= 1  # "at the Maxwell School"
+    if k >= lo and tokens[k].low in words.PREPOSITIONS and tokens[k].quote < 0:
+        return None
+    return Ref("name", run, "", "")
+
+
+def _apposition_like(tokens: tuple[Token, ...], a: int, b: int) -> bool:
+    if a >= b:
+        return True
+    token = tokens[a]
+    if token.quote >= 0:
+        return False
+    lead = token.text[0]
+    return lead.islower() or lead.isdigit() or token.low in words.DETERMINERS
+
+
+def _intro_like(block: BlockText, a: int, b: int) -> bool:
+    """An introductory phrase, not a subject: "In a memo sent to staff", "Asked about it"."""
+    if a >= b:
+        return False
+    token = block.tokens[a]
+    if token.quote >= 0:
+        return True
+    low = token.low
+    if low in words.PREPOSITIONS or low in words.RELATIVES:
+        return True
+    if words.starts_phrase(words.SPEECH_VERBS, [low], 0):
+        return True
+    opener = is_capitalized(token) and low in words.NOT_NAMES
+    return opener and low not in words.DETERMINERS and low not in words.PRONOUNS
+
+
+def noun_phrase_after(block: BlockText, i: int, hi: int) -> Ref | None:
+    """The speaker phrase after an inverted cue: "said board chair Margaret Lowe", "said
+    the study’s lead author, Miriam Osei," "sagte er", "so Falk"."""
+    tokens = block.tokens
+    while i < hi and tokens[i].quote < 0 and tokens[i].low in words.FILLERS:
+        i += 1
+    if i >= hi or tokens[i].quote >= 0:
+        return None
+    if tokens[i].low in words.PRONOUNS:
+        return Ref("pronoun", i, words.PRONOUNS[tokens[i].low], "")
+    stop = i
+    while stop < hi and tokens[stop].quote < 0:
+        if tokens[stop].text in SEGMENT_STOPS and block.run_of[stop] < 0:  # not "John D."
+            break
+        stop += 1
+    cut = i
+    while cut < stop and not _governs(block, cut):
+        cut += 1
+    head = _segment_head(block, i, cut, i) if cut > i else None
+    if head is not None and head.kind != "description":
+        return head
+    for k in range(i, min(cut, i + 3)):  # "nach Angaben von Stadtwerke-Chef Bernd Ostendorf nur"
+        run = block.run_of[k]
+        if run >= 0 and not block.runs[run].possessive:
+            return (
+                Ref("name", run, "", "") if block.runs[run].start < i else name_ref(block, run, i)
+            )
+    apposition = _apposition_name(block, stop, hi)
+    return apposition or head
+
+
+def _governs(block: BlockText, i: int) -> bool:
+    """A preposition or relative word outside a name: the noun phrase ends before it."""
+    token = block.tokens[i]
+    if block.run_of[i] >= 0 or token.quote >= 0:
+        return False
+    relative = token.low in words.RELATIVES and token.low not in words.DETERMINERS  # not "der"
+    return token.low in words.PREPOSITIONS or relative
+
+
+def _apposition_name(block: BlockText, comma: int, hi: int) -> Ref | None:
+    """ ", Miriam Osei," after a description: the name it is in apposition to."""
+    tokens = block.tokens
+    if comma >= hi or tokens[comma].text != ",":
+        return None
+    run = block.run_of[comma + 1] if comma + 1 < len(tokens) else -1
+    if run < 0 or block.runs[run].start != comma + 1 or block.runs[run].possessive:
+        return None
+    end = block.runs[run].end
+    if end < len(tokens) and tokens[end].text not in SEGMENT_STOPS and tokens[end].quote < 0:
+        return None
+    return Ref("name", run, "", "")

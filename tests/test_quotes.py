@@ -1,0 +1,525 @@
+"""Quotation extraction and speaker attribution (`articlekit._quotes.find_quotes`).
+
+Every sentence here is invented for the tests. The reference article is read from
+../shared/seeds when that folder is present.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from articlekit._quotes import QuoteSpan, find_quotes
+
+SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
+MARKS = "\"'“”„‟«»‹›「」『』‘’‚"
+
+Found = tuple[str, str | None, str]
+
+
+def quotes(*blocks: str) -> list[Found]:
+    """(text, speaker, kind) of every quote the blocks hold, in order."""
+    return [(blocks[q.block][q.start : q.end], q.speaker, q.kind) for q in find_quotes(blocks)]
+
+
+def texts(*blocks: str) -> list[str]:
+    return [text for text, _, _ in quotes(*blocks)]
+
+
+# --------------------------------------------------------------------------- marks
+
+MARK_CASES = [
+    pytest.param("“Rain is coming,” said Ana Ruiz.", ["Rain is coming"], id="curly"),
+    pytest.param('"Rain is coming," said Ana Ruiz.', ["Rain is coming"], id="straight"),
+    pytest.param("« Il pleut », a dit Ana Ruiz.", ["Il pleut"], id="french-spaced"),
+    pytest.param("«Llueve», dijo Ana Ruiz.", ["Llueve"], id="spanish-guillemets"),
+    pytest.param("„Es regnet“, sagte Ana Ruiz.", ["Es regnet"], id="german"),
+    pytest.param("»Es regnet«, sagte Ana Ruiz.", ["Es regnet"], id="german-chevrons"),
+    pytest.param("''It rains,'' said Ana Ruiz.", ["It rains"], id="two-apostrophes"),
+    pytest.param("”It rains,” said Ana Ruiz.", ["It rains"], id="mismatched-closers"),
+    pytest.param("‘It rains,’ said Ana Ruiz.", ["It rains"], id="british-single"),
+    pytest.param(
+        "“He told me ‘never again’ and left,” said Ana Ruiz.",
+        ["He told me ‘never again’ and left"],
+        id="nested-single-belongs-to-outer",
+    ),
+    pytest.param(
+        "‘She called it “a farce” twice,’ said Ana Ruiz.",
+        ["She called it “a farce” twice"],
+        id="nested-double-in-british-single",
+    ),
+    pytest.param(
+        "„Er sagte ‚nein‘ und ging“, sagte Ana Ruiz.",
+        ["Er sagte ‚nein‘ und ging"],
+        id="german-nested",
+    ),
+    pytest.param(
+        "The Clintons’ house, don’t worry, in the ’90s it was rock ’n’ roll, said Ana Ruiz.",
+        [],
+        id="apostrophes-are-not-marks",
+    ),
+    pytest.param(
+        "“It was the workers’ money,” said Ana Ruiz.",
+        ["It was the workers’ money"],
+        id="plural-possessive-inside",
+    ),
+    pytest.param("He said “we will win and left.", [], id="unclosed-opener-dropped"),
+    pytest.param("“Yes.” “No.”", ["Yes.", "No."], id="adjacent"),
+]
+
+
+@pytest.mark.parametrize(("block", "expected"), MARK_CASES)
+def test_quote_marks_pair_into_spans(block: str, expected: list[str]) -> None:
+    """Every quote-mark style pairs; apostrophes are not marks; inner quotes stay inside."""
+    assert texts(block) == expected
+
+
+def test_offsets_exclude_marks_space_and_trailing_comma() -> None:
+    """The span has no marks or surrounding spaces; a final comma is dropped, a full stop kept."""
+    block = "“  It rains ,  ” said Ana Ruiz. « Il pleut. »"
+    spans = find_quotes([block])
+    assert [block[q.start : q.end] for q in spans] == ["It rains", "Il pleut."]
+
+
+# --------------------------------------------------------------------------- attribution
+
+ATTRIBUTION_CASES = [
+    pytest.param(["“The bridge will close,” Jane Doe said."], ("Jane Doe", "direct"), id="after"),
+    pytest.param(
+        ["“The bridge will close,” said Jane Doe, the city engineer."],
+        ("Jane Doe", "direct"),
+        id="inverted",
+    ),
+    pytest.param(
+        [
+            "“The bridge will close,” Jane Doe, 41, an engineer who has worked on it for years, said."
+        ],
+        ("Jane Doe", "direct"),
+        id="long-apposition",
+    ),
+    pytest.param(
+        ["“The bridge will close,” said the city’s chief engineer, Jane Doe, on Monday."],
+        ("Jane Doe", "direct"),
+        id="name-in-apposition-after-description",
+    ),
+    pytest.param(["Jane Doe said: “The bridge will close.”"], ("Jane Doe", "direct"), id="colon"),
+    pytest.param(["Jane Doe: “The bridge will close.”"], ("Jane Doe", "direct"), id="name-colon"),
+    pytest.param(["“The bridge will close.” — Jane Doe"], ("Jane Doe", "direct"), id="dash"),
+    pytest.param(
+        ["The bridge is “beyond repair,” according to Jane Doe, who inspected it."],
+        ("Jane Doe", "partial"),
+        id="according-to",
+    ),
+    pytest.param(
+        ["“We have no plans to change course,” the Pentagon said."],
+        ("Pentagon", "direct"),
+        id="organisation-without-article",
+    ),
+    pytest.param(
+        ["“We have no plans to change course,” a spokeswoman for Jane Doe said."],
+        (None, "direct"),
+        id="described-speaker-is-none",
+    ),
+    pytest.param(
+        ["„Die Brücke bleibt zu“, sagte Jana Schmidt nach der Sitzung."],
+        ("Jana Schmidt", "direct"),
+        id="german-inverted",
+    ),
+    pytest.param(
+        ["Die Sanierung sei „längst überfällig“, so Jana Schmidt."],
+        ("Jana Schmidt", "partial"),
+        id="german-so",
+    ),
+    pytest.param(
+        ["La rénovation va « dans le bon sens », selon Claire Martin, ingénieure."],
+        ("Claire Martin", "partial"),
+        id="french-selon",
+    ),
+    pytest.param(
+        ["« Le pont ferme », a déclaré la maire de Lyon, Claire Martin, lundi."],
+        ("Claire Martin", "direct"),
+        id="french-auxiliary-and-apposition",
+    ),
+    pytest.param(
+        ["«El puente cierra», dijo la alcaldesa, Lucía Romero."],
+        ("Lucía Romero", "direct"),
+        id="spanish-inverted",
+    ),
+    pytest.param(
+        ["Turnierdirektor Hartmut Lindner sprach von einem „historischen Moment“ für die Stadt."],
+        ("Hartmut Lindner", "partial"),
+        id="german-compound-title",
+    ),
+    pytest.param(
+        ["Defense Secretary Pete Hegseth said the plan was “all but finished.”"],
+        ("Pete Hegseth", "partial"),
+        id="title-is-not-part-of-the-name",
+    ),
+    pytest.param(
+        ["“The bridge will close,” said Rep. G.K. Lowe (D-Ore.), head of the committee."],
+        ("G.K. Lowe", "direct"),
+        id="initials-and-party-label",
+    ),
+    pytest.param(
+        ["“We will not sign,” said Secretary of State Anna Berg."],
+        ("Anna Berg", "direct"),
+        id="title-with-of",
+    ),
+    pytest.param(
+        ["In a statement, the Association of Bus Drivers called the plan “a betrayal.”"],
+        ("Association of Bus Drivers", "partial"),
+        id="organisation-with-of",
+    ),
+    pytest.param(
+        ["“The bridge will close,” said Marine Le Gall, the engineer."],
+        ("Marine Le Gall", "direct"),
+        id="capitalized-particle",
+    ),
+    pytest.param(
+        ["Dan Ortiz at the National Review agreed: “It was a rout.”"],
+        ("Dan Ortiz", "direct"),
+        id="subject-with-prepositional-phrase",
+    ),
+    pytest.param(
+        [
+            "“The bridge will close,” Jane Doe, who chairs the board, told reporters, adding that talks would go on."
+        ],
+        ("Jane Doe", "direct"),
+        id="relative-clause-apposition",
+    ),
+    pytest.param(
+        ["Die Preise sollen nach Angaben von Stadtwerke-Chef Bernd Ost nur „moderat“ steigen."],
+        ("Bernd Ost", "partial"),
+        id="german-source-phrase",
+    ),
+    pytest.param(
+        ["“The bridge will close,” noted NBC’s Dana Pike."],
+        ("Dana Pike", "direct"),
+        id="possessive-organisation-before-name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("blocks", "expected"), ATTRIBUTION_CASES)
+def test_speaker_and_kind_of_single_quote(
+    blocks: list[str], expected: tuple[str | None, str]
+) -> None:
+    """The speech verb is found after, before or around the quote, in several languages,
+    and the speaker phrase is read through titles, appositions and descriptions."""
+    found = quotes(*blocks)
+    assert len(found) == 1
+    assert found[0][1:] == expected
+
+
+def test_partial_quote_takes_subject_of_speech_verb() -> None:
+    """“immediately cease” inside the writer's sentence is partial; its speaker is the
+    subject of the speech verb, resolved to the full name given earlier."""
+    found = quotes(
+        "Governor Maria Sandoval took office in March.",
+        "Sandoval announced Friday that she was instructing every agency to “immediately "
+        "cease” use of the old contracts.",
+    )
+    assert found == [("immediately cease", "Maria Sandoval", "partial")]
+
+
+def test_period_inside_marks_does_not_make_a_fragment_direct() -> None:
+    """…viewed it as a “red line.” is partial even with the full stop inside the marks."""
+    found = quotes("Sam Okafor said the company viewed mass surveillance as a “red line.”")
+    assert found == [("red line.", "Sam Okafor", "partial")]
+
+
+def test_interrupted_quote_is_two_quotes_with_one_speaker() -> None:
+    """“First part,” said X. “Second part.” gives two direct quotes by X."""
+    found = quotes("“The plan is sound,” said Jane Doe. “But it is late.”")
+    assert found == [
+        ("The plan is sound", "Jane Doe", "direct"),
+        ("But it is late.", "Jane Doe", "direct"),
+    ]
+
+
+def test_quote_resumed_after_attribution_in_lower_case_is_direct() -> None:
+    """“Every time,” Doe said, “there is a new demand.” -- the second part continues it."""
+    found = quotes("“Every time we get close,” Doe said, “there is a new demand.”")
+    assert [kind for _, _, kind in found] == ["direct", "direct"]
+
+
+def test_french_incise_inside_guillemets_splits_the_quote() -> None:
+    """« A, a reconnu X. B. » gives two quotes by X; the incise is not quoted text."""
+    found = quotes(
+        "« Signer, c’est facile, a reconnu le maire adjoint, Paul Girard. "
+        "Remplacer les chaudières, c’est autre chose. »"
+    )
+    assert found == [
+        ("Signer, c’est facile", "Paul Girard", "direct"),
+        ("Remplacer les chaudières, c’est autre chose.", "Paul Girard", "direct"),
+    ]
+
+
+# --------------------------------------------------------------------------- resolution
+
+RESOLUTION_CASES = [
+    pytest.param(
+        [
+            "Michael Horwood, an expert on the budget, has followed the talks.",
+            "“It is a needless fight,” Horwood said.",
+        ],
+        ["Michael Horwood"],
+        id="surname-to-full-name",
+    ),
+    pytest.param(
+        [
+            "The mayor met the company’s founder, Dario Amaro, on Monday.",
+            "“We will stay,” Amaro wrote.",
+        ],
+        ["Dario Amaro"],
+        id="name-introduced-in-apposition",
+    ),
+    pytest.param(
+        [
+            "Mayor Ruth Adler said the council would vote in June.",
+            "“We have waited long enough,” she said.",
+        ],
+        ["Ruth Adler"],
+        id="she-to-last-speaker",
+    ),
+    pytest.param(
+        [
+            "Tom Becker criticised the plan of Ana Ruiz on Monday.",
+            "“It is badly drafted,” he said.",
+        ],
+        ["Tom Becker"],
+        id="he-skips-a-woman",
+    ),
+    pytest.param(
+        [
+            "Hillary Clinton spoke first. Bill Clinton spoke after her.",
+            "“We are proud,” Mrs. Clinton said.",
+        ],
+        ["Hillary Clinton"],
+        id="same-surname-title-gender",
+    ),
+    pytest.param(
+        [
+            "Hillary Clinton spoke first. Later, Bill Clinton took the stage.",
+            "“We are proud,” Clinton said.",
+        ],
+        ["Bill Clinton"],
+        id="same-surname-most-recent",
+    ),
+    pytest.param(
+        [
+            "“The river is rising,” said Ana Ruiz, a forecaster.",
+            "“Nobody should drive tonight.”",
+        ],
+        ["Ana Ruiz", "Ana Ruiz"],
+        id="continuation-paragraph-takes-previous-speaker",
+    ),
+    pytest.param(
+        ["„Sie hat besser gespielt“, räumte der Armenier Dmitri Kasparow ein."],
+        ["Dmitri Kasparow"],
+        id="name-starts-at-given-name",
+    ),
+    pytest.param(
+        [
+            "Lena Vogt gewann das Turnier.",
+            "„Ich wollte gewinnen“, sagte sie.",
+        ],
+        ["Lena Vogt"],
+        id="german-pronoun",
+    ),
+    pytest.param(
+        [
+            "La portavoz, Lucía Romero, habló con la prensa.",
+            "«Si no llueve, habrá cortes», ha añadido.",
+        ],
+        ["Lucía Romero"],
+        id="spanish-subject-dropped",
+    ),
+    pytest.param(
+        [
+            "Ruth Adler runs the water authority.",
+            "I asked Adler about the debt. Her answer: “We build for fifty years.”",
+        ],
+        ["Ruth Adler"],
+        id="possessive-before-colon",
+    ),
+    pytest.param(
+        [
+            "Bill Clinton criticised the health law on Tuesday.",
+            "Former President Bill Clinton spoke in Flint, campaigning for his wife Hillary Clinton.",
+            "“It does not make any sense,” Clinton said.",
+        ],
+        ["Bill Clinton"],
+        id="surname-to-the-person-the-story-is-about",
+    ),
+    pytest.param(
+        [
+            "Though she called the ruling “outrageous,” Governor Ana Ruiz said little else.",
+            "“We will appeal.”",
+        ],
+        ["Ana Ruiz", "Ana Ruiz"],
+        id="pronoun-subject-of-the-cue",
+    ),
+]
+
+
+@pytest.mark.parametrize(("blocks", "speakers"), RESOLUTION_CASES)
+def test_speakers_resolve_to_fullest_name(blocks: list[str], speakers: list[str]) -> None:
+    """Surnames, appositions, pronouns and same-surname people resolve to one full name."""
+    assert [speaker for _, speaker, _ in quotes(*blocks)] == speakers
+
+
+def test_multi_paragraph_quote_attributed_in_first_paragraph() -> None:
+    """An opening mark whose paragraph ends unclosed continues in the next paragraph that
+    opens with a mark; every part is its own quote with the same speaker."""
+    found = quotes(
+        "“We built the first span in 1968,” said Jane Doe, the engineer. “Nobody expected it",
+        "“to carry this much traffic.”",
+        "The council meets on Monday.",
+    )
+    assert found == [
+        ("We built the first span in 1968", "Jane Doe", "direct"),
+        ("Nobody expected it", "Jane Doe", "direct"),
+        ("to carry this much traffic.", "Jane Doe", "direct"),
+    ]
+
+
+def test_multi_paragraph_quote_attributed_in_last_paragraph() -> None:
+    """The attribution may come in the last paragraph of the quote: earlier parts share it."""
+    found = quotes(
+        "“The first winter will be hard for everyone who drives to work.",
+        "“After that it gets easier,” Jane Doe said.",
+    )
+    assert [speaker for _, speaker, _ in found] == ["Jane Doe", "Jane Doe"]
+
+
+# --------------------------------------------------------------------------- not speech
+
+NOT_SPEECH_CASES = [
+    pytest.param(
+        "Officials unveiled the so-called “Big Beautiful Bill” on Monday.", id="so-called"
+    ),
+    pytest.param("The startup’s much-advertised “family” culture is gone.", id="single-word-label"),
+    pytest.param(
+        "The queue that commuters call the “Kestrel crawl” is a mile long.", id="call-the"
+    ),
+    pytest.param("She watched “The Morning Show” every day.", id="title-of-work"),
+    pytest.param(
+        "Die Bürger nennen das Projekt die sogenannte „Jahrhundertbrücke“.", id="sogenannte"
+    ),
+    pytest.param("Des chaudières dites « propres » seront remplacées.", id="dites"),
+    pytest.param("'All Bets Are Off.'", id="quoted-subheading"),
+]
+
+
+@pytest.mark.parametrize("block", NOT_SPEECH_CASES)
+def test_labels_titles_and_nicknames_are_not_reported(block: str) -> None:
+    """Scare quotes, titles of works and nicknames are not quotations."""
+    assert quotes(block) == []
+
+
+def test_unattributed_fragment_is_partial_without_speaker() -> None:
+    """A short fragment without a speech verb in its sentence is partial, speaker None."""
+    found = quotes("The deal would permit “all lawful use” of the technology.")
+    assert found == [("all lawful use", None, "partial")]
+
+
+def test_cue_is_reported() -> None:
+    """The speech verb or attribution phrase that was found is returned as the cue."""
+    spans = find_quotes(["The bridge is “unsafe,” according to Jane Doe."])
+    assert [q.cue for q in spans] == ["according to"]
+
+
+# --------------------------------------------------------------------------- contract
+
+
+@given(
+    st.lists(
+        st.text(alphabet=st.sampled_from(list(MARKS) + list("ab .,:\n—")), max_size=60), max_size=5
+    )
+)
+def test_never_raises_and_spans_point_into_blocks(blocks: list[str]) -> None:
+    """Any mix of marks and text: no exception, spans lie inside their block, in order."""
+    spans = find_quotes(blocks)
+    keys = [(q.block, q.start) for q in spans]
+    assert keys == sorted(keys)
+    for q in spans:
+        assert 0 <= q.start < q.end <= len(blocks[q.block])
+        text = blocks[q.block][q.start : q.end]
+        assert text == text.strip()
+        assert q.kind in ("direct", "partial")
+        assert q.speaker is None or q.speaker.strip()
+
+
+@given(st.lists(st.text(max_size=200), max_size=6))
+def test_never_raises_on_any_text(blocks: list[str]) -> None:
+    """Arbitrary Unicode never makes find_quotes raise."""
+    find_quotes(blocks)
+
+
+def test_many_marks_and_a_huge_paragraph_are_fast() -> None:
+    """10,000 quotation marks and a 1 MB paragraph take well under a second each."""
+    prose = "The mayor of Springfield, Jane Doe, met the council and spoke about the budget. "
+    cases = [
+        "“a” " * 5000,
+        "The mayor said “it is fine,” he added. " * 5000,
+        "“It rains,” he said. " + (prose * 12500)[:1_000_000] + " “It stops,” she said.",
+        "“" * 10_000,
+        "'" * 10_000 + " x",
+    ]
+    for block in cases:
+        started = time.perf_counter()
+        find_quotes([block])
+        assert time.perf_counter() - started < 1.0
+
+
+def test_pure_and_thread_safe() -> None:
+    """The same blocks give the same QuoteSpans, called again or from many threads."""
+    blocks = ["“It will rain,” said Ana Ruiz.", "“All week,” she added."]
+    first = find_quotes(blocks)
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(lambda _: find_quotes(blocks), range(32)))
+    assert all(result == first for result in results)
+    assert all(isinstance(q, QuoteSpan) for q in first)
+
+
+# --------------------------------------------------------------------------- the reference article
+
+
+def _seed_paragraphs(text: str) -> list[str]:
+    """The seed's body as the brief describes it: front matter dropped, links unwrapped,
+    image-only lines dropped, split on blank lines."""
+    body = text.split("---\n", 2)[2] if text.startswith("---") else text
+    lines = [
+        line
+        for line in body.splitlines()
+        if not re.fullmatch(r"\s*(?:\d+\.\s*)?(?:!?\[[^\]]*\]\([^)]*\)\s*)+", line)
+    ]
+    body = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", "\n".join(lines))
+    return [p.strip() for p in re.split(r"\n\s*\n", body) if p.strip()]
+
+
+def _norm(text: str) -> str:
+    return text.strip().strip(MARKS).strip().rstrip(",;:. ").strip()
+
+
+def test_reference_article_quotes() -> None:
+    """The seed article's 11 quotes come out with the expected texts, speakers and kinds."""
+    seed = SEEDS / "000_1d2a244e035627a3.txt"
+    if not seed.is_file():
+        pytest.skip("../shared/seeds is absent")
+    expected = json.loads(seed.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    paragraphs = _seed_paragraphs(seed.read_text(encoding="utf-8"))
+    got = [(_norm(t), s, k) for t, s, k in quotes(*paragraphs)]
+    want = expected["quotes_in_order"]
+    assert [g[0] for g in got] == [_norm(w["text"]) for w in want]
+    for (_, speaker, kind), w in zip(got, want, strict=True):
+        assert kind == w["kind"]
+        assert w["speaker"] == "*" or speaker == w["speaker"]
