@@ -27,6 +27,7 @@ _FRONT_MATTER = re.compile(
     r"\A\ufeff?[ \t]*---[ \t]*\r?\n(?P<yaml>.*?)(?:\r?\n)?^[ \t]*(?:---|\.\.\.)[ \t]*$\r?\n?",
     re.DOTALL | re.MULTILINE,
 )
+_TAG = re.compile(r"<[^>]*>")
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable("table")
 
 
@@ -155,13 +156,17 @@ class _BlockBuilder:
 
     def _add_html(self, content: str) -> None:
         """Raw HTML in Markdown: keep its text (never its markup, scripts or styles)."""
-        try:
-            fragment = lxml.html.fragment_fromstring(content, create_parent="div")
-        except (lxml.etree.ParserError, ValueError):
+        if not content.strip():
             return
-        for junk in fragment.xpath(".//script|.//style|.//template"):
-            junk.drop_tree()
-        text = " ".join(fragment.text_content().split())
+        try:
+            # A whole document (<html>, <body>) may sit in a Markdown html block: parse it
+            # as a document, which accepts any nesting, and read the body's text.
+            root = lxml.html.document_fromstring(f"<div>{content}</div>")
+        except (lxml.etree.ParserError, ValueError):
+            text = " ".join(_TAG.sub(" ", content).split())
+        else:
+            lxml.etree.strip_elements(root, "script", "style", "template", "head", with_tail=False)
+            text = " ".join(lxml.etree.tostring(root, method="text", encoding="unicode").split())
         if text:
             context = self._context()
             self.blocks.append(
