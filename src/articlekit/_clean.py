@@ -72,6 +72,9 @@ _DEK_MIN_WORDS = 8
 _DATELINE_MAX_WORDS = 10
 _BYLINE_MAX_WORDS = 16
 _BIO_MAX_WORDS = 90
+# Word counts are only compared with the limits above: counting stops once it passes this.
+_WORD_COUNT_CAP = 100
+_CAP_PREFIX_CHARS = 12 * _WORD_COUNT_CAP
 
 
 @attrs.frozen
@@ -127,11 +130,20 @@ def _first_prose(blocks: Sequence[DocBlock], title: str | None, description: str
     return len(blocks)
 
 
+def _word_count(text: str) -> int:
+    """The number of words, exact up to `_WORD_COUNT_CAP`; above it, some larger number."""
+    if len(text) > _CAP_PREFIX_CHARS:
+        in_prefix = len(_WORD.findall(text, 0, _CAP_PREFIX_CHARS))
+        if in_prefix > _WORD_COUNT_CAP:
+            return in_prefix
+    return len(_WORD.findall(text))
+
+
 def is_prose(block: DocBlock) -> bool:
     """A paragraph of running text: long enough, punctuated, not a list of links."""
     if block.kind not in ("paragraph", "blockquote") or "caption" in block.hints:
         return False
-    words = len(_WORD.findall(block.text))
+    words = _word_count(block.text)
     return (
         words >= _PROSE_MIN_WORDS
         and block.link_density() < 0.5
@@ -150,7 +162,7 @@ def _is_furniture(block: DocBlock) -> bool:
         span.href.startswith("#") and span.end - span.start == len(text) for span in block.links
     ):
         return _SKIP_LINK.match(text) is not None or _COMMENT_COUNT.match(text) is not None
-    words = len(_WORD.findall(text))
+    words = _word_count(text)
     if words <= _FURNITURE_MAX_WORDS and (
         _FURNITURE.match(text)
         or _READ_MORE.match(text)
@@ -169,7 +181,7 @@ def _is_furniture(block: DocBlock) -> bool:
 def _is_caption(block: DocBlock) -> bool:
     if "caption" in block.hints or "credit" in block.hints:
         return True
-    words = len(_WORD.findall(block.text))
+    words = _word_count(block.text)
     return (
         block.kind == "paragraph"
         and words <= _CAPTION_MAX_WORDS
@@ -187,7 +199,7 @@ def _last_credit(text: str) -> re.Match[str] | None:
 def _has_trailing_credit(text: str) -> bool:
     match = _last_credit(text)
     # The credit is the caption's last part: nothing but a name or agency after it.
-    return match is not None and len(_WORD.findall(text[match.end() :])) <= 8
+    return match is not None and _word_count(text[match.end() :]) <= 8
 
 
 def _is_lead_in(block: DocBlock, title: str | None, description: str | None) -> bool:
@@ -201,7 +213,7 @@ def _is_lead_in(block: DocBlock, title: str | None, description: str | None) -> 
         headline = full_title.startswith(text) or full_title.endswith(" " + text)
         dek = len(text.split()) >= _DEK_MIN_WORDS
         return bool(text) and ((headline and block.level <= 2) or dek)
-    words = len(_WORD.findall(block.text))
+    words = _word_count(block.text)
     byline = (
         words <= _BYLINE_MAX_WORDS and _BYLINE.match(block.text) and not block.text.endswith(".")
     )
@@ -250,7 +262,7 @@ def _bio_end(blocks: Sequence[DocBlock], card: int, stop: int) -> int:
     end = card
     for index in range(card + 1, min(card + 3, stop)):
         block = blocks[index]
-        if block.kind != "paragraph" or len(_WORD.findall(block.text)) > _BIO_MAX_WORDS:
+        if block.kind != "paragraph" or _word_count(block.text) > _BIO_MAX_WORDS:
             break
         end = index
     return end

@@ -70,7 +70,11 @@ def parse_article(
         metadata, document, base = _read_markdown(text, url)
     else:
         metadata, document, base = _read_html(text, url)
-    cleaned = clean_blocks(document.blocks, title=metadata.title, description=metadata.description)
+    # A clipping repeats its front matter's summary as a standfirst in the body; on a web
+    # page a paragraph that equals the meta description is the article's own first
+    # paragraph (or its visible standfirst), which readers see: it stays.
+    repeated_summary = metadata.description if kind == "markdown" else None
+    cleaned = clean_blocks(document.blocks, title=metadata.title, description=repeated_summary)
     metadata = _meta.merge(
         metadata, _meta.metadata_from_text(_lead_texts(cleaned), url or metadata.url)
     )

@@ -38,6 +38,7 @@ _CREDIT_CLASS = re.compile(
     r"credit|copyright|photographer|byline-image|image-source", re.IGNORECASE
 )
 _MAX_ID_WORDS = 3
+_ID_WORD_BREAK = re.compile(r"[-_\s]+")
 _STRUCTURAL_FURNITURE = frozenset({"nav", "aside", "footer", "menu", "form"})
 _FURNITURE_ROLES = frozenset(
     {"navigation", "menu", "menubar", "complementary", "banner", "contentinfo", "search"}
@@ -273,10 +274,13 @@ def _inside_furniture(element: HtmlElement, stop: HtmlElement) -> bool:
 
 def _furniture_names(node: HtmlElement) -> str:
     """Class words, and the id when it is a short name (long ids are heading anchors)."""
-    element_id = (node.get("id") or "").lower()
-    if len(re.split(r"[-_\s]+", element_id)) > _MAX_ID_WORDS:
-        element_id = ""
-    return f"{(node.get('class') or '').lower()} {element_id}".strip()
+    element_id = node.get("id")
+    if element_id and len(_ID_WORD_BREAK.split(element_id)) > _MAX_ID_WORDS:
+        element_id = None
+    classes = node.get("class")
+    if not classes and not element_id:
+        return ""
+    return f"{classes or ''} {element_id or ''}".lower().strip()
 
 
 def html_blocks(

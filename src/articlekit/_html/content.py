@@ -52,6 +52,8 @@ _UNLIKELY_ROLES = frozenset(
      "contentinfo", "search"}
 )  # fmt: skip
 _ALWAYS_OUT = frozenset({"nav", "aside", "footer", "header", "menu"})
+_MAX_CLIMB = 4
+_MIN_RIVALS = 3
 _RUNNER_UP_SHARE = 0.66
 _TEXT_RICH_MIN_CHARS = 400
 
@@ -84,15 +86,23 @@ def measure(root: HtmlElement) -> dict[HtmlElement, TextStats]:
     stats: dict[HtmlElement, TextStats] = {}
     stack: list[TextStats] = []
     in_link = 0
+    block_tags = BLOCK_TAGS
     for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
         if event == "start":
             own = TextStats()
             stats[element] = own
-            if stack and element.tag in BLOCK_TAGS:
-                stack[-1].has_block_child = True
-            if element.tag == "a":
+            tag = element.tag
+            if tag == "a":
                 in_link += 1
-            _count(own, element.text, in_link)
+            if stack and tag in block_tags:
+                stack[-1].has_block_child = True
+            text = element.text
+            if text:
+                size = len(text.strip())
+                own.chars = size
+                own.commas = _commas(text)
+                if in_link:
+                    own.link_chars = size
             stack.append(own)
             continue
         own = stack.pop()
@@ -103,18 +113,20 @@ def measure(root: HtmlElement) -> dict[HtmlElement, TextStats]:
             parent.chars += own.chars
             parent.link_chars += own.link_chars
             parent.commas += own.commas
-            _count(parent, element.tail, in_link)
+            tail = element.tail
+            if tail:
+                size = len(tail.strip())
+                parent.chars += size
+                parent.commas += _commas(tail)
+                if in_link:
+                    parent.link_chars += size
     return stats
 
 
-def _count(stats: TextStats, text: str | None, in_link: int) -> None:
-    if not text:
-        return
-    size = len(text.strip())
-    stats.chars += size
-    stats.commas += text.count(",") + text.count("，") + text.count("、")
-    if in_link:
-        stats.link_chars += size
+def _commas(text: str) -> int:
+    if "," in text:
+        return text.count(",") + text.count("，") + text.count("、")
+    return text.count("，") + text.count("、") if not text.isascii() else 0
 
 
 def class_weight(element: HtmlElement) -> int:
@@ -215,9 +227,13 @@ def _promote(ranked: list[HtmlElement], scores: dict[HtmlElement, float]) -> Htm
     """Prefer an ancestor that holds the strong runners-up too, or that scores higher."""
     top = ranked[0]
     best = scores[top]
-    runners = [
-        e for e in ranked[1:6] if scores[e] >= best * _RUNNER_UP_SHARE and not _contains(top, e)
-    ]
+    strong = [e for e in ranked[1:6] if scores[e] >= best * _RUNNER_UP_SHARE]
+    # An ancestor that scores nearly as well holds the article with its lead figure and
+    # standfirst; separate runners-up pull the choice up to their common ancestor only
+    # when there are several of them (as Readability does), not for one rival block.
+    wrappers = [e for e in strong if _contains(e, top)]
+    rivals = [e for e in strong if not _contains(e, top) and not _contains(top, e)]
+    runners = wrappers + (rivals if len(rivals) >= _MIN_RIVALS else [])
     if runners:
         common = _common_ancestor([top, *runners])
         if common is not None and common.tag not in ("body", "html"):
@@ -225,7 +241,9 @@ def _promote(ranked: list[HtmlElement], scores: dict[HtmlElement, float]) -> Htm
     parent = top.getparent()
     last = best
     threshold = best / 3
-    while parent is not None and parent.tag not in ("body", "html"):
+    for _level in range(_MAX_CLIMB):
+        if parent is None or parent.tag in ("body", "html"):
+            break
         parent_score = scores.get(parent)
         if parent_score is None:
             parent = parent.getparent()
