@@ -85,9 +85,17 @@ class Cleaned:
 
 
 def clean_blocks(
-    blocks: Sequence[DocBlock], *, title: str | None, description: str | None
+    blocks: Sequence[DocBlock],
+    *,
+    title: str | None,
+    description: str | None,
+    drop_deks: bool = True,
 ) -> Cleaned:
-    """Return the body's blocks, the figures and the lead-in texts that were dropped."""
+    """Return the body's blocks, the figures and the lead-in texts that were dropped.
+
+    `description` is a summary the body repeats (dropped when it opens the body);
+    `drop_deks` drops a sentence-long heading before the first paragraph, the subtitle
+    a clipping repeats (a web page's standfirst inside its article stays)."""
     first_prose = _first_prose(blocks, title, description)
     tail_start = _end_matter_start(blocks, first_prose)
     kept: list[DocBlock] = []
@@ -109,10 +117,10 @@ def clean_blocks(
         if _is_furniture(block):
             continue
         if index < first_prose < len(blocks):
-            if _is_lead_in(block, title, description):
+            if _is_lead_in(block, title, description, drop_deks):
                 lead_in.append(block.text)
                 continue
-            block = _without_lead_in_lines(block, title, description, lead_in)
+            block = _without_lead_in_lines(block, title, description, lead_in, drop_deks)
             if not block.text.strip():
                 continue
         kept.append(block)
@@ -202,7 +210,9 @@ def _has_trailing_credit(text: str) -> bool:
     return match is not None and _word_count(text[match.end() :]) <= 8
 
 
-def _is_lead_in(block: DocBlock, title: str | None, description: str | None) -> bool:
+def _is_lead_in(
+    block: DocBlock, title: str | None, description: str | None, drop_deks: bool
+) -> bool:
     text = _normalise(block.text)
     if text and text in (_normalise(title), _normalise(description)):
         return True
@@ -211,7 +221,7 @@ def _is_lead_in(block: DocBlock, title: str | None, description: str | None) -> 
         # and a subtitle (dek): a sentence-long heading before any prose.
         full_title = _normalise(title)
         headline = full_title.startswith(text) or full_title.endswith(" " + text)
-        dek = len(text.split()) >= _DEK_MIN_WORDS
+        dek = drop_deks and len(text.split()) >= _DEK_MIN_WORDS
         return bool(text) and ((headline and block.level <= 2) or dek)
     words = _word_count(block.text)
     byline = (
@@ -226,14 +236,18 @@ def _is_lead_in(block: DocBlock, title: str | None, description: str | None) -> 
 
 
 def _without_lead_in_lines(
-    block: DocBlock, title: str | None, description: str | None, lead_in: list[str]
+    block: DocBlock,
+    title: str | None,
+    description: str | None,
+    lead_in: list[str],
+    drop_deks: bool,
 ) -> DocBlock:
     """Drop the headline, byline or dateline lines of a block that a <br> held together."""
     if "\n" not in block.text or block.links:
         return block
     kept = []
     for line in block.text.split("\n"):
-        if _is_lead_in(attrs.evolve(block, text=line), title, description):
+        if _is_lead_in(attrs.evolve(block, text=line), title, description, drop_deks):
             lead_in.append(line)
         else:
             kept.append(line)

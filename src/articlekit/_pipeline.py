@@ -70,11 +70,16 @@ def parse_article(
         metadata, document, base = _read_markdown(text, url)
     else:
         metadata, document, base = _read_html(text, url)
-    # A clipping repeats its front matter's summary as a standfirst in the body; on a web
-    # page a paragraph that equals the meta description is the article's own first
-    # paragraph (or its visible standfirst), which readers see: it stays.
-    repeated_summary = metadata.description if kind == "markdown" else None
-    cleaned = clean_blocks(document.blocks, title=metadata.title, description=repeated_summary)
+    # A clipping repeats its front matter's summary and its subtitle at the top of the
+    # body; on a web page a paragraph equal to the meta description, or a standfirst
+    # heading inside the article, is the article's own opening, which readers see.
+    clipping = kind == "markdown"
+    cleaned = clean_blocks(
+        document.blocks,
+        title=metadata.title,
+        description=metadata.description if clipping else None,
+        drop_deks=clipping,
+    )
     metadata = _meta.merge(
         metadata, _meta.metadata_from_text(_lead_texts(cleaned), url or metadata.url)
     )

@@ -51,6 +51,7 @@ _UNLIKELY_ROLES = frozenset(
     {"menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog", "banner",
      "contentinfo", "search"}
 )  # fmt: skip
+_MAIN_TAGS = frozenset({"main", "article"})
 _ALWAYS_OUT = frozenset({"nav", "aside", "footer", "header", "menu"})
 _MAX_CLIMB = 4
 _MIN_RIVALS = 3
@@ -147,6 +148,8 @@ def is_unlikely(element: HtmlElement) -> bool:
         return True
     if element.get("role") in _UNLIKELY_ROLES:
         return True
+    if element.tag in _MAIN_TAGS or element.get("role") == "main":
+        return False  # the page says this is its main content, whatever its classes say
     names = class_and_id(element)
     return bool(names) and bool(_UNLIKELY.search(names)) and not _MAYBE.search(names)
 
