@@ -54,6 +54,10 @@ _UNLIKELY_ROLES = frozenset(
 _MAIN_TAGS = frozenset({"main", "article"})
 _ALWAYS_OUT = frozenset({"nav", "aside", "footer", "header", "menu"})
 _MAX_CLIMB = 4
+_KIN_CANDIDATES = 12
+_KIN_SHARE = 0.2
+_KIN_LEVELS = 3
+_KIN_MAX_LINK_DENSITY = 0.25
 _MIN_RIVALS = 3
 _RUNNER_UP_SHARE = 0.66
 _TEXT_RICH_MIN_CHARS = 400
@@ -166,8 +170,8 @@ def find_content(root: HtmlElement, stats: dict[HtmlElement, TextStats]) -> list
     if not scores:
         return [body]
     ranked = sorted(scores, key=scores.__getitem__, reverse=True)
-    top = _only_child_wrappers(_promote(ranked, scores))
-    return _with_siblings(top, scores, stats)
+    top = _with_kin(_promote(ranked, scores), ranked, scores, stats)
+    return _with_siblings(_only_child_wrappers(top), scores, stats)
 
 
 def _marked_article_body(
@@ -259,6 +263,43 @@ def _promote(ranked: list[HtmlElement], scores: dict[HtmlElement, float]) -> Htm
         last = parent_score
         parent = parent.getparent()
     return top
+
+
+def _with_kin(
+    top: HtmlElement,
+    ranked: list[HtmlElement],
+    scores: dict[HtmlElement, float],
+    stats: dict[HtmlElement, TextStats],
+) -> HtmlElement:
+    """Take in the article's other parts: a template that splits the story into several
+    containers of the same class ("story-body story-body-1", "story-body-2") puts them
+    in different wrappers, out of reach of the sibling step."""
+    classes = set((top.get("class") or "").split())
+    if not classes:
+        return top
+    best = scores[ranked[0]]
+    kin = [
+        e
+        for e in ranked[1:_KIN_CANDIDATES]
+        if scores[e] >= best * _KIN_SHARE
+        and classes & set((e.get("class") or "").split())
+        and not _contains(e, top)
+        and not _contains(top, e)
+    ]
+    if not kin:
+        return top
+    common = _common_ancestor([top, *kin])
+    if common is None or common.tag in ("body", "html") or _depth_below(top, common) > _KIN_LEVELS:
+        return top
+    own = stats.get(common)
+    return common if own is not None and own.link_density() < _KIN_MAX_LINK_DENSITY else top
+
+
+def _depth_below(element: HtmlElement, ancestor: HtmlElement) -> int:
+    depth, node = 0, element
+    while node is not None and node is not ancestor:
+        node, depth = node.getparent(), depth + 1
+    return depth
 
 
 def _common_ancestor(elements: list[HtmlElement]) -> HtmlElement | None:
