@@ -198,3 +198,50 @@ def test_format_override() -> None:
     text = f"<p>{PROSE}</p>"
     assert articlekit.parse_article(text, format="html").body.text == PROSE
     assert "<p>" not in articlekit.parse_article(text, format="markdown").body.markdown
+
+
+def test_text_inside_an_unclosed_button_is_kept() -> None:
+    page = _html(
+        # libxml2 nests everything after a <button> holding a <div> inside the button
+        "<button class='menu-button'><div class='icon'>Menu</div>"
+        f"<article><p>{PROSE}</p><p>{PROSE_2}</p><p>{PROSE}</p></article>"
+    )
+    text = articlekit.parse_article(page).body.text
+    assert "county council approved the new budget" in text
+    assert "finance officer said" in text
+
+
+def test_prose_in_noscript_is_read() -> None:
+    page = _html(
+        "<div class='post-content'><script type='text/template'>{{ body }}</script>"
+        f"<noscript><p>{PROSE}</p><p>{PROSE_2}</p></noscript></div>"
+    )
+    text = articlekit.parse_article(page).body.text
+    assert "county council approved the new budget" in text
+    assert "finance officer said" in text
+
+
+def test_noscript_tracking_pixel_is_not_text() -> None:
+    page = _article(
+        f"<p>{PROSE}</p><noscript><img src='/pixel.gif' alt=''></noscript><p>{PROSE_2}</p>"
+    )
+    text = articlekit.parse_article(page).body.text
+    assert "pixel" not in text
+    assert text.count("\n\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("classes", "kept"),
+    [
+        ("entry tag-creditshelf", True),  # a word that starts with "credit" is not a credit
+        ("legendary-stories", True),
+        ("photo-credits", False),
+        ("imagecredit", False),
+        ("wp-caption-text", False),
+    ],
+)
+def test_caption_and_credit_classes_match_whole_words(classes: str, kept: bool) -> None:
+    line = "Lending platform extends its partnership with a regional savings bank."
+    page = _article(f"<p>{PROSE}</p><p class='{classes}'>{line}</p><p>{PROSE_2}</p>")
+    text = articlekit.parse_article(page).body.text
+    assert (line in text) is kept

@@ -33,10 +33,13 @@ _FURNITURE = re.compile(
     )
     + ")"
 )
-_CAPTION_CLASS = re.compile(r"caption|wp-caption-text|legend", re.IGNORECASE)
+# Class words, as a whole word or a word's end ("imagecredit", "photo-credits"), never a
+# word's start ("creditshelf", "legendary").
+_CAPTION_CLASS = re.compile(r"(?:caption|legend)s?(?![a-z])", re.IGNORECASE)
 _CREDIT_CLASS = re.compile(
-    r"credit|copyright|photographer|byline-image|image-source", re.IGNORECASE
+    r"(?:credit|copyright|photographer)s?(?![a-z])|byline-image|image-source", re.IGNORECASE
 )
+_NOSCRIPT_PROSE_CHARS = 200
 _MAX_ID_WORDS = 3
 _ID_WORD_BREAK = re.compile(r"[-_\s]+")
 _STRUCTURAL_FURNITURE = frozenset({"nav", "aside", "footer", "menu", "form"})
@@ -92,6 +95,8 @@ class _Walker:
 
     def _is_skipped(self, node: HtmlElement) -> bool:
         tag = node.tag
+        if tag == "noscript" and self._holds_prose(node):
+            return False  # the page's text, for readers without scripts: read it
         if tag in ("figure", "picture", "img", "noscript", "table", "figcaption"):
             return self._take_special(node)
         if tag == "header":
@@ -124,6 +129,10 @@ class _Walker:
             if text:
                 self.blocks.append(DocBlock(kind="heading", text=text, level=int(element.tag[1])))
         return True
+
+    def _holds_prose(self, node: HtmlElement) -> bool:
+        own = self.stats.get(node)
+        return own is not None and own.chars >= _NOSCRIPT_PROSE_CHARS and len(node) > 0
 
     def _small(self, node: HtmlElement) -> bool:
         """Skip furniture unless it holds most of the article (a mislabelled wrapper)."""
@@ -336,7 +345,10 @@ def _images_in(node: HtmlElement) -> list[HtmlElement]:
         # lxml parses noscript content as text when scripting is assumed on.
         text = node.text or ""
         if "<img" in text:
-            fragment = lxml.html.fragment_fromstring(text, create_parent="div")
+            try:
+                fragment = lxml.html.fragment_fromstring(text, create_parent="div")
+            except (lxml.etree.ParserError, ValueError):
+                return []
             found = [img for img in fragment.iter("img") if isinstance(img, HtmlElement)]
     return found
 

@@ -54,6 +54,7 @@ _UNLIKELY_ROLES = frozenset(
 _MAIN_TAGS = frozenset({"main", "article"})
 _ALWAYS_OUT = frozenset({"nav", "aside", "footer", "header", "menu"})
 _MAX_CLIMB = 4
+_MOST_OF_PAGE = 0.6
 _KIN_CANDIDATES = 12
 _KIN_SHARE = 0.2
 _KIN_LEVELS = 3
@@ -184,19 +185,26 @@ def _marked_article_body(
     return None
 
 
-def _likely_elements(body: HtmlElement) -> Iterator[HtmlElement]:
-    """Elements outside the containers that are unlikely to be the article."""
+def _likely_elements(
+    body: HtmlElement, stats: dict[HtmlElement, TextStats]
+) -> Iterator[HtmlElement]:
+    """Elements outside the containers that are unlikely to be the article. A container
+    that holds most of the page's text is no sidebar or header, whatever it is called
+    (a mislabelled wrapper, or a page the parser nested inside an unclosed element)."""
+    page = stats[body].chars if body in stats else 0
     walker = lxml.etree.iterwalk(body, events=("start",))
     for _event, element in walker:
         if element is not body and is_unlikely(element):
-            walker.skip_subtree()
-            continue
+            own = stats.get(element)
+            if own is None or own.chars < page * _MOST_OF_PAGE:
+                walker.skip_subtree()
+                continue
         yield element
 
 
 def _score(body: HtmlElement, stats: dict[HtmlElement, TextStats]) -> dict[HtmlElement, float]:
     scores: dict[HtmlElement, float] = {}
-    for element in _likely_elements(body):
+    for element in _likely_elements(body, stats):
         own = stats.get(element)
         if own is None or own.chars < _SCORED_MIN_CHARS:
             continue

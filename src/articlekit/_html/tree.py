@@ -27,9 +27,13 @@ JUNK_TAGS = frozenset(
     {
         "script", "style", "template", "iframe", "object", "embed", "svg", "canvas",
         "button", "input", "select", "textarea", "option", "label", "link", "meta", "dialog",
-        "audio", "video", "source", "track", "map", "head", "title",
+        "audio", "video", "source", "track", "map", "title",
     }
 )  # fmt: skip
+# Controls whose end tag is often missing: when one holds paragraphs or sections, the
+# parser has nested the rest of the page inside it, and it is unwrapped instead of dropped.
+_MISPARSE_PRONE = frozenset({"button", "label"})
+_PAGE_BLOCKS = ("p", "article", "section", "main", "h1", "h2", "h3", "ul", "ol", "table")
 # Attributes that can hide an element, found by XPath in C rather than element by element.
 _HIDING_ATTRIBUTES = lxml.etree.XPath("//@hidden|//@aria-hidden|//@style")
 
@@ -66,11 +70,41 @@ def is_hidden(element: HtmlElement) -> bool:
 
 def prune(root: HtmlElement) -> None:
     """Remove junk and hidden elements in place, keeping the tails of what is removed."""
-    doomed = [element for element in root.iter(*JUNK_TAGS) if element is not root]
+    unwrap = []
+    doomed = []
+    for element in root.iter(*JUNK_TAGS):
+        if element is root or not isinstance(element, HtmlElement):
+            continue
+        if element.tag in _MISPARSE_PRONE and _holds_blocks(element):
+            unwrap.append(element)  # an unclosed <button> or <label> swallowed the page
+        else:
+            doomed.append(element)
     doomed.extend(_hidden_elements(root))
+    for element in unwrap:
+        element.drop_tag()
     for element in doomed:
-        if isinstance(element, HtmlElement) and element.getparent() is not None:
+        if element.getparent() is not None:
             element.drop_tree()
+    _empty_head(root)
+
+
+def _holds_blocks(element: HtmlElement) -> bool:
+    return next(element.iter(*_PAGE_BLOCKS), None) is not None
+
+
+def _empty_head(root: HtmlElement) -> None:
+    """Drop <head>, moving into <body> what the parser left there by mistake: libxml2
+    keeps body content in <head> when a page puts body tags before its <body>."""
+    head = root.find("head")
+    if head is None:
+        return
+    body = root.find("body")
+    stray = [child for child in head if isinstance(child, HtmlElement)]
+    if body is not None and stray:
+        body[0:0] = stray
+    elif body is None and stray:
+        return  # no body at all: the head's content is all there is
+    head.drop_tree()
 
 
 def _hidden_elements(root: HtmlElement) -> list[HtmlElement]:
