@@ -245,3 +245,17 @@ def test_caption_and_credit_classes_match_whole_words(classes: str, kept: bool) 
     page = _article(f"<p>{PROSE}</p><p class='{classes}'>{line}</p><p>{PROSE_2}</p>")
     text = articlekit.parse_article(page).body.text
     assert (line in text) is kept
+
+
+def test_article_inside_a_container_named_like_furniture_is_found() -> None:
+    page = _html(
+        "<nav>"
+        + " ".join(f"<a href='/section/{n}'>Section number {n}</a>" for n in range(60))
+        + "</nav><div class='layout zen-sidebar-second'><div class='node-body'>"
+        f"<p>{PROSE}</p><p>{PROSE_2}</p><p>{PROSE}</p></div></div>"
+        "<div class='note'><p>Our reporters cover the county, the courts and the council, "
+        "every day of the week.</p></div>"
+    )
+    text = articlekit.parse_article(page).body.text
+    assert "county council approved the new budget" in text
+    assert "finance officer said" in text

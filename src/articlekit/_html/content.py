@@ -54,6 +54,7 @@ _UNLIKELY_ROLES = frozenset(
 _MAIN_TAGS = frozenset({"main", "article"})
 _ALWAYS_OUT = frozenset({"nav", "aside", "footer", "header", "menu"})
 _MAX_CLIMB = 4
+_MIN_ARTICLE_CHARS = 500
 _MOST_OF_PAGE = 0.6
 _KIN_CANDIDATES = 12
 _KIN_SHARE = 0.2
@@ -167,12 +168,30 @@ def find_content(root: HtmlElement, stats: dict[HtmlElement, TextStats]) -> list
     marked = _marked_article_body(body, stats)
     if marked is not None:
         return [marked]
-    scores = _score(body, stats)
+    found = _choose(body, stats, strict=True)
+    if _clean_chars(found, stats) < _MIN_ARTICLE_CHARS:
+        # Too little: the article may sit in a container whose class looks like furniture
+        # ("sidebar-layout"); choose again without ruling such containers out.
+        retry = _choose(body, stats, strict=False)
+        if _clean_chars(retry, stats) > _clean_chars(found, stats):
+            found = retry
+    return found or [body]
+
+
+def _choose(
+    body: HtmlElement, stats: dict[HtmlElement, TextStats], strict: bool
+) -> list[HtmlElement]:
+    scores = _score(body, stats, strict)
     if not scores:
-        return [body]
+        return []
     ranked = sorted(scores, key=scores.__getitem__, reverse=True)
     top = _with_kin(_promote(ranked, scores), ranked, scores, stats)
     return _with_siblings(_only_child_wrappers(top), scores, stats)
+
+
+def _clean_chars(elements: list[HtmlElement], stats: dict[HtmlElement, TextStats]) -> int:
+    """Characters of text outside links in the chosen elements."""
+    return sum(own.chars - own.link_chars for e in elements if (own := stats.get(e)) is not None)
 
 
 def _marked_article_body(
@@ -202,9 +221,14 @@ def _likely_elements(
         yield element
 
 
-def _score(body: HtmlElement, stats: dict[HtmlElement, TextStats]) -> dict[HtmlElement, float]:
+def _score(
+    body: HtmlElement, stats: dict[HtmlElement, TextStats], strict: bool = True
+) -> dict[HtmlElement, float]:
     scores: dict[HtmlElement, float] = {}
-    for element in _likely_elements(body, stats):
+    elements = _likely_elements(body, stats) if strict else body.iter()
+    for element in elements:
+        if not isinstance(element, HtmlElement):
+            continue
         own = stats.get(element)
         if own is None or own.chars < _SCORED_MIN_CHARS:
             continue
