@@ -259,3 +259,31 @@ def test_article_inside_a_container_named_like_furniture_is_found() -> None:
     text = articlekit.parse_article(page).body.text
     assert "county council approved the new budget" in text
     assert "finance officer said" in text
+
+
+def test_paragraphs_marked_with_a_furniture_class_are_still_prose() -> None:
+    page = _article(
+        f"<p class='body-paragraph paywall'>{PROSE}</p>"
+        f"<p class='body-paragraph paywall'>{PROSE_2}</p>"
+        "<div class='paywall'><a href='/subscribe'>Subscribe to keep reading</a></div>"
+    )
+    text = articlekit.parse_article(page).body.text
+    assert "county council approved the new budget" in text
+    assert "finance officer said" in text
+    assert "Subscribe" not in text
+
+
+def test_running_text_beside_a_nested_block_outweighs_short_teasers() -> None:
+    teasers = "".join(
+        f"<div class='teaser'><div class='article-box'><a href='/t/{n}'>Story {n}: "
+        "another story, briefly, told.</a></div></div>"
+        for n in range(6)
+    )
+    running = "<br><br>".join([PROSE, PROSE_2, PROSE, PROSE_2])
+    page = _html(
+        f"<div class='list'>{teasers}</div>"
+        f"<div class='story'><div class='ad-slot'></div>{running}<div>Share</div>{running}</div>"
+    )
+    text = articlekit.parse_article(page).body.text
+    assert "county council approved the new budget" in text
+    assert "Story 3" not in text

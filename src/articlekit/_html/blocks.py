@@ -40,6 +40,8 @@ _CREDIT_CLASS = re.compile(
     r"(?:credit|copyright|photographer)s?(?![a-z])|byline-image|image-source", re.IGNORECASE
 )
 _NOSCRIPT_PROSE_CHARS = 200
+_PROSE_PARAGRAPH_CHARS = 150
+_PROSE_MAX_LINK_DENSITY = 0.3
 _MAX_ID_WORDS = 3
 _ID_WORD_BREAK = re.compile(r"[-_\s]+")
 _STRUCTURAL_FURNITURE = frozenset({"nav", "aside", "footer", "menu", "form"})
@@ -108,9 +110,25 @@ class _Walker:
             names
             and _FURNITURE.search(names)
             and not (_CAPTION_CLASS.search(names) and tag != "div")
+            and not self._prose_despite_class(node)
         ):
             return self._small(node)
         return False
+
+    def _prose_despite_class(self, node: HtmlElement) -> bool:
+        """Class words do not make furniture of an <article> (a CMS flag such as
+        "node--promoted") nor of a paragraph of prose (a "paywall" mark on every
+        paragraph the page still serves)."""
+        if node.tag in ("article", "main"):
+            return True
+        if node.tag != "p":
+            return False
+        own = self.stats.get(node)
+        return (
+            own is not None
+            and own.chars >= _PROSE_PARAGRAPH_CHARS
+            and own.link_density() < _PROSE_MAX_LINK_DENSITY
+        )
 
     def _take_header(self, node: HtmlElement) -> bool:
         """A header inside the article: keep its headings (a live-blog entry's title) and

@@ -19,6 +19,7 @@ the article body (``itemprop=articleBody``) is used as it is.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -42,6 +43,7 @@ _PARAGRAPH_TAGS = frozenset({"p", "pre", "td"})
 # Leaves (no block-level children) of these tags score like paragraphs too.
 _LEAF_TAGS = frozenset({"div", "li", "dd", "blockquote", "section"})
 _SCORED_MIN_CHARS = 25
+_LOOSE_MIN_CHARS = 100
 _TAG_BONUS = {
     "div": 5, "article": 10, "main": 5, "section": 2, "pre": 3, "td": 3, "blockquote": 3,
     "address": -3, "ol": -3, "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3,
@@ -55,6 +57,8 @@ _MAIN_TAGS = frozenset({"main", "article"})
 _ALWAYS_OUT = frozenset({"nav", "aside", "footer", "header", "menu"})
 _MAX_CLIMB = 4
 _MIN_ARTICLE_CHARS = 500
+_RETRY_GAIN = 1.5  # a retry must find this many times more text to be taken
+_LONGEST_MAX_LINK_DENSITY = 0.2
 _MOST_OF_PAGE = 0.6
 _KIN_CANDIDATES = 12
 _KIN_SHARE = 0.2
@@ -77,12 +81,17 @@ _NEGATIVE = _pattern("html_negative")
 
 @attrs.define
 class TextStats:
-    """Characters of text and of link text below an element, and whether it has blocks."""
+    """Characters of text and of link text below an element, and whether it has blocks.
+
+    `loose_chars`/`loose_commas` count only the text outside block-level descendants: the
+    element's own running text ("text<br><br>more text" beside a nested <div>)."""
 
     chars: int = 0
     link_chars: int = 0
     commas: int = 0
     has_block_child: bool = False
+    loose_chars: int = 0
+    loose_commas: int = 0
 
     def link_density(self) -> float:
         return self.link_chars / self.chars if self.chars else 0.0
@@ -106,25 +115,32 @@ def measure(root: HtmlElement) -> dict[HtmlElement, TextStats]:
             text = element.text
             if text:
                 size = len(text.strip())
-                own.chars = size
-                own.commas = _commas(text)
+                own.chars = own.loose_chars = size
+                own.commas = own.loose_commas = _commas(text)
                 if in_link:
                     own.link_chars = size
             stack.append(own)
             continue
         own = stack.pop()
-        if element.tag == "a":
+        tag = element.tag
+        if tag == "a":
             in_link -= 1
         if stack:
             parent = stack[-1]
             parent.chars += own.chars
             parent.link_chars += own.link_chars
             parent.commas += own.commas
+            if tag not in block_tags:
+                parent.loose_chars += own.loose_chars
+                parent.loose_commas += own.loose_commas
             tail = element.tail
             if tail:
                 size = len(tail.strip())
+                commas = _commas(tail)
                 parent.chars += size
-                parent.commas += _commas(tail)
+                parent.loose_chars += size
+                parent.commas += commas
+                parent.loose_commas += commas
                 if in_link:
                     parent.link_chars += size
     return stats
@@ -132,8 +148,8 @@ def measure(root: HtmlElement) -> dict[HtmlElement, TextStats]:
 
 def _commas(text: str) -> int:
     if "," in text:
-        return text.count(",") + text.count("，") + text.count("、")
-    return text.count("，") + text.count("、") if not text.isascii() else 0
+        return text.count(",") + text.count("，") + text.count("、") + text.count("،")
+    return text.count("，") + text.count("、") + text.count("،") if not text.isascii() else 0
 
 
 def class_weight(element: HtmlElement) -> int:
@@ -171,11 +187,27 @@ def find_content(root: HtmlElement, stats: dict[HtmlElement, TextStats]) -> list
     found = _choose(body, stats, strict=True)
     if _clean_chars(found, stats) < _MIN_ARTICLE_CHARS:
         # Too little: the article may sit in a container whose class looks like furniture
-        # ("sidebar-layout"); choose again without ruling such containers out.
-        retry = _choose(body, stats, strict=False)
-        if _clean_chars(retry, stats) > _clean_chars(found, stats):
-            found = retry
+        # ("sidebar-layout"); choose again without ruling such containers out. Failing
+        # that, short teasers may have outscored one long text: take the longest.
+        for retry in (_choose(body, stats, strict=False), _longest_text(body, stats)):
+            if _clean_chars(retry, stats) > _clean_chars(found, stats) * _RETRY_GAIN:
+                found = retry
     return found or [body]
+
+
+def _longest_text(body: HtmlElement, stats: dict[HtmlElement, TextStats]) -> list[HtmlElement]:
+    """The leaf container with the most text outside links (a last resort)."""
+    best, most = None, 0
+    for element in body.iter(*_PARAGRAPH_TAGS, *_LEAF_TAGS):
+        own = stats.get(element)
+        if own is None or (own.has_block_child and element.tag not in _PARAGRAPH_TAGS):
+            continue
+        clean = own.chars - own.link_chars
+        if clean > most and own.link_density() < _LONGEST_MAX_LINK_DENSITY:
+            best, most = element, clean
+    if best is None or most < _MIN_ARTICLE_CHARS:
+        return []
+    return [best]
 
 
 def _choose(
@@ -232,12 +264,20 @@ def _score(
         own = stats.get(element)
         if own is None or own.chars < _SCORED_MIN_CHARS:
             continue
-        if element.tag not in _PARAGRAPH_TAGS and not (
+        if element.tag in _PARAGRAPH_TAGS or (
             element.tag in _LEAF_TAGS and not own.has_block_child
         ):
+            chars, commas = own.chars, own.commas
+            receivers = _ancestors(element, body, 5)
+        elif element.tag in _LEAF_TAGS and own.loose_chars >= _LOOSE_MIN_CHARS:
+            # Running text beside nested blocks scores like the paragraphs it stands for,
+            # which the element itself holds.
+            chars, commas = own.loose_chars, own.loose_commas
+            receivers = itertools.chain((element,), _ancestors(element, body, 4))
+        else:
             continue
-        points = 1 + own.commas + min(own.chars // 100, 3)
-        for level, ancestor in enumerate(_ancestors(element, body, 5)):
+        points = 1 + commas + min(chars // 100, 3)
+        for level, ancestor in enumerate(receivers):
             if ancestor not in scores:
                 scores[ancestor] = _initial_score(ancestor)
             divider = 1 if level == 0 else 2 if level == 1 else level * 3
