@@ -287,3 +287,22 @@ def test_running_text_beside_a_nested_block_outweighs_short_teasers() -> None:
     text = articlekit.parse_article(page).body.text
     assert "county council approved the new budget" in text
     assert "Story 3" not in text
+
+
+def test_a_wrapper_named_after_its_share_buttons_keeps_the_story() -> None:
+    story = "".join(f"<p>{PROSE} {PROSE_2}</p>" for _ in range(3))
+    page = _article(
+        f"<div class='body-share-wrapper'>{story}"
+        "<div class='share-buttons'><a href='/s/f'>Facebook</a> <a href='/s/x'>X</a></div></div>"
+    )
+    text = articlekit.parse_article(page).body.text
+    assert "county council approved the new budget" in text
+    assert "Facebook" not in text
+
+
+def test_a_comment_section_full_of_prose_stays_out() -> None:
+    comments = "".join(f"<p>{PROSE_2}</p>" for _ in range(4))
+    page = _article(
+        f"<p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p><div class='comments-wrapper'>{comments}</div>"
+    )
+    assert "finance officer" not in articlekit.parse_article(page).body.text

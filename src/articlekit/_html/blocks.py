@@ -42,6 +42,14 @@ _CREDIT_CLASS = re.compile(
 _NOSCRIPT_PROSE_CHARS = 200
 _PROSE_PARAGRAPH_CHARS = 150
 _PROSE_MAX_LINK_DENSITY = 0.3
+_PROSE_WRAPPER_CHARS = 800
+_MOSTLY_SHARE = 0.5
+_WRAPPER_SHARE = 0.9
+# Furniture that holds prose of its own: never taken for a mislabelled wrapper.
+_PROSE_SECTION = re.compile(
+    r"comment|disqus|related|recommend|popular|most-?read|more-stories|newsletter|footer"
+    r"|bio|author|sidebar|teaser|promo|sponsor|advert|outbrain|taboola|cookie|consent"
+)
 _MAX_ID_WORDS = 3
 _ID_WORD_BREAK = re.compile(r"[-_\s]+")
 _STRUCTURAL_FURNITURE = frozenset({"nav", "aside", "footer", "menu", "form"})
@@ -112,23 +120,26 @@ class _Walker:
             and not (_CAPTION_CLASS.search(names) and tag != "div")
             and not self._prose_despite_class(node)
         ):
-            return self._small(node)
+            # comments or related stories are furniture unless they wrap nearly everything
+            share = _WRAPPER_SHARE if _PROSE_SECTION.search(names) else _MOSTLY_SHARE
+            return self._small(node, share)
         return False
 
     def _prose_despite_class(self, node: HtmlElement) -> bool:
         """Class words do not make furniture of an <article> (a CMS flag such as
-        "node--promoted") nor of a paragraph of prose (a "paywall" mark on every
-        paragraph the page still serves)."""
+        "node--promoted"), of a paragraph of prose (a "paywall" mark on every paragraph
+        the page still serves), nor of a wrapper named after a widget it also holds
+        ("body-share-wrapper" around the story and its share buttons). Sections that do
+        hold prose of their own (comments, related stories) stay furniture."""
         if node.tag in ("article", "main"):
             return True
-        if node.tag != "p":
-            return False
         own = self.stats.get(node)
-        return (
-            own is not None
-            and own.chars >= _PROSE_PARAGRAPH_CHARS
-            and own.link_density() < _PROSE_MAX_LINK_DENSITY
-        )
+        if own is None or own.link_density() >= _PROSE_MAX_LINK_DENSITY:
+            return False
+        if node.tag == "p":
+            return own.chars >= _PROSE_PARAGRAPH_CHARS
+        names = _furniture_names(node)
+        return own.chars >= _PROSE_WRAPPER_CHARS and not _PROSE_SECTION.search(names)
 
     def _take_header(self, node: HtmlElement) -> bool:
         """A header inside the article: keep its headings (a live-blog entry's title) and
@@ -152,10 +163,10 @@ class _Walker:
         own = self.stats.get(node)
         return own is not None and own.chars >= _NOSCRIPT_PROSE_CHARS and len(node) > 0
 
-    def _small(self, node: HtmlElement) -> bool:
+    def _small(self, node: HtmlElement, share: float = 0.5) -> bool:
         """Skip furniture unless it holds most of the article (a mislabelled wrapper)."""
         own = self.stats.get(node)
-        return own is None or own.chars < max(500, self.content_chars * 0.5)
+        return own is None or own.chars < max(500, self.content_chars * share)
 
     def _take_special(self, node: HtmlElement) -> bool:
         tag = node.tag
