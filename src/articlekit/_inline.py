@@ -53,6 +53,10 @@ class InlineBuilder:
     def append(self, text: str | None) -> None:
         if not text:
             return
+        if not self.preserve_space and text.isspace():
+            # white space between tags: at most one space, and only after some text
+            self._pending_space = self._pending_space or self._pos > 0
+            return
         text = strip_unsafe(text)
         if self.preserve_space:
             self._emit(text)
