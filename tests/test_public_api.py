@@ -22,6 +22,7 @@ def test_exported_names_are_pinned() -> None:
         "Quote",
         "UnsupportedFormat",
         "__version__",
+        "extract_quotes",
         "parse_article",
     ]
     for name in articlekit.__all__:
@@ -89,3 +90,23 @@ def test_unknown_format_raises() -> None:
 def test_version_is_a_string() -> None:
     """The version comes from one place and looks like a version."""
     assert articlekit.__version__.count(".") >= 2
+
+
+def test_extract_quotes_offsets_index_the_given_text() -> None:
+    text = (
+        "The council met on Monday.\n"
+        "“We cannot wait another year,” said Mayor Ana Ruiz, who chairs the council.\n"
+        "Ruiz added that the vote was “long overdue”."
+    )
+    quotes = articlekit.extract_quotes(text)
+    assert [(q.text, q.speaker, q.kind) for q in quotes] == [
+        ("We cannot wait another year", "Ana Ruiz", "direct"),
+        ("long overdue", "Ana Ruiz", "partial"),
+    ]
+    for quote in quotes:
+        assert text[quote.start : quote.end] == quote.text
+
+
+def test_extract_quotes_rejects_non_text() -> None:
+    with pytest.raises(TypeError):
+        articlekit.extract_quotes(b"bytes")  # type: ignore[arg-type]

@@ -9,12 +9,13 @@
 
 `parse_article` reads a web page's HTML or a Markdown clipping with YAML front matter and
 returns a frozen `Article`: metadata, the clean body (as blocks, text and Markdown), the
-body's links, its quotations with their speakers, and its figures.
+body's links, its quotations with their speakers, and its figures. `extract_quotes` runs
+the same quotation engine on plain text.
 """
 
 from articlekit._model import Article, Block, Body, Figure, Link, Quote
 from articlekit._options import Options
-from articlekit._pipeline import parse_article
+from articlekit._pipeline import extract_quotes, parse_article
 from articlekit._version import __version__
 from articlekit.errors import ArticleKitError, InputTooLarge, UnsupportedFormat
 
@@ -30,5 +31,6 @@ __all__ = [
     "Quote",
     "UnsupportedFormat",
     "__version__",
+    "extract_quotes",
     "parse_article",
 ]

@@ -166,9 +166,14 @@ def _lead_texts(cleaned: Cleaned) -> Sequence[str]:
 
 def _quotes(rendered: Rendered, cleaned: Cleaned) -> tuple[Quote, ...]:
     texts = [block.text if block.kind in _QUOTABLE else "" for block in cleaned.blocks]
+    return _quotes_in(texts, rendered.block_offsets)
+
+
+def _quotes_in(texts: Sequence[str], offsets: Sequence[int]) -> tuple[Quote, ...]:
+    """Quotes in blocks of text, as offsets into the text the blocks were cut from."""
     quotes = []
     for found in find_quotes(texts):
-        offset = rendered.block_offsets[found.block]
+        offset = offsets[found.block]
         text = texts[found.block][found.start : found.end]
         quotes.append(
             Quote(
@@ -176,6 +181,28 @@ def _quotes(rendered: Rendered, cleaned: Cleaned) -> tuple[Quote, ...]:
             )
         )
     return tuple(quotes)
+
+
+def extract_quotes(text: str) -> tuple[Quote, ...]:
+    """Quotations in plain text, with their speakers: the engine `parse_article` uses.
+
+    Each line of `text` is a paragraph (a quote left open at a line's end may continue on
+    a later line that opens with a quotation mark). Offsets are into `text` itself.
+
+    >>> import articlekit
+    >>> text = "“We will start in May,” said Mayor Ana Ruiz."
+    >>> [(q.text, q.speaker, q.kind) for q in articlekit.extract_quotes(text)]
+    [('We will start in May', 'Ana Ruiz', 'direct')]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    lines = text.split("\n")
+    offsets = []
+    position = 0
+    for line in lines:
+        offsets.append(position)
+        position += len(line) + 1
+    return _quotes_in(lines, offsets)
 
 
 def _article(
