@@ -25,6 +25,7 @@ from articlekit._meta import (
 from articlekit._meta.authors import clean_authors
 from articlekit._meta.dates import date_in_url, find_dates, parse_date
 from articlekit._meta.language import detect_language, normalise_language
+from articlekit._meta.nodes import texts_after, texts_before, texts_in
 
 UTC = timezone.utc
 
@@ -854,3 +855,61 @@ def test_text_fallbacks_never_raise(blocks: list[str], url: str | None) -> None:
     """Any lead texts and any URL give metadata, never an error."""
     got = metadata_from_text(blocks, url)
     assert not any("unreadable" in w for w in got.warnings)
+
+
+_TEXT_ORDER_PAGE = (
+    "<html><body><div>lead<p>a<b>b</b>c</p>d<header><i>e</i><h1>Head<em>line</em>!</h1>"
+    "f<span>g<u>h</u>i</span>j</header>k<div>l<p>m</p></div>n</div>o</body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("axis", "xpath"),
+    [
+        (texts_in, "descendant::text()"),
+        (texts_after, "following::text()"),
+        (texts_before, "preceding::text()"),
+    ],
+)
+def test_text_walks_match_xpath_axes(axis: Any, xpath: str) -> None:
+    """The element walks that replaced XPath text axes give the same text nodes, each
+    with the element that holds it, nearest first for the axes around an element."""
+    root = lxml.html.document_fromstring(_TEXT_ORDER_PAGE)
+    headline = root.find(".//h1")
+    found = list(axis(headline))
+    nodes = headline.xpath(xpath)
+    if axis is texts_before:
+        nodes = nodes[::-1]
+    assert [text for text, _ in found] == [str(node) for node in nodes]
+    owners = [n.getparent().getparent() if n.is_tail else n.getparent() for n in nodes]
+    assert [owner for _, owner in found] == owners
+
+
+def test_dates_next_to_the_headline_are_found_without_xpath() -> None:
+    """A dateline just above or below the headline is read from the element walk."""
+    below = lxml.html.document_fromstring(
+        "<html><head><title>Rain due</title></head><body><article><h1>Rain due</h1>"
+        "<div><span>Ana Ruiz</span> <span>4 March 2025</span></div>"
+        "<p>Some text that is long enough to be prose and not a dateline at all.</p>"
+        "</article></body></html>"
+    )
+    above = lxml.html.document_fromstring(
+        "<html><head><title>Rain due</title></head><body><article>"
+        "<div><span>04.03.2025</span></div><h1>Rain due</h1><p>Text.</p>"
+        "</article></body></html>"
+    )
+    assert extract_html_metadata(below, None).published == datetime(2025, 3, 4)
+    assert extract_html_metadata(above, None).published == datetime(2025, 3, 4)
+
+
+def test_a_labelled_date_anywhere_is_the_last_resort() -> None:
+    """With no other date on the page, a short text that labels one is read, wherever it
+    stands; a year with no label near it is not."""
+    page = (
+        "<html lang='de'><head><title>Regen</title></head><body><div><p>Text.</p></div>"
+        "<div><ul><li>Menü</li></ul><p>{}</p></div></body></html>"
+    )
+    labelled = lxml.html.document_fromstring(page.format("Veröffentlicht am 3. Mai 2013"))
+    bare = lxml.html.document_fromstring(page.format("Im Jahr 2013 regnete es oft."))
+    assert extract_html_metadata(labelled, None).published == datetime(2013, 5, 3)
+    assert extract_html_metadata(bare, None).published is None

@@ -1,13 +1,14 @@
 """Gather metadata candidates from a parsed page, without touching it.
 
-The page's elements are sorted in one walk (`page.scan`); then each kind of place is
-read: `<meta>` tags and RDFa `content` attributes (see `metatags`), `<link>` tags,
-JSON-LD blocks (see `jsonld`), microdata `itemprop`s, `<title>` and `<h1>`, `<time>`
-and microformat elements, byline elements (class/id naming a byline or an author,
-`rel=author`), and the dates printed on the page (see `printed`). Every candidate keeps
-its source; nothing is judged here, except that elements belonging to other content
-than the article (comments, related boxes, sidebars: see `page.excluded`) are not read.
-No regex ever runs over the HTML source.
+The page's elements are sorted in two walks (`page.scan_tags`, `page.scan_marked`);
+then each kind of place is read: `<meta>` tags and RDFa `content` attributes (see
+`metatags`), `<link>` tags, JSON-LD blocks (see `jsonld`), microdata `itemprop`s,
+`<title>` and `<h1>`, `<time>` and microformat elements, byline elements (class/id
+naming a byline or an author, `rel=author`), and the dates printed on the page (see
+`printed`). Every candidate keeps its source; nothing is judged here, except that
+elements belonging to other content than the article (comments, related boxes,
+sidebars: see `page.excluded`) are not read. The page's text is serialised in C only to
+test for a year before a walk over text nodes; no regex ever runs over the HTML source.
 
 The tree is only read: no element is moved, changed or removed.
 """
@@ -27,12 +28,14 @@ from articlekit._meta.metatags import META_KEYS, PARSELY_JSON_KEYS
 from articlekit._meta.nodes import attr, classes, text
 from articlekit._meta.page import (
     BYLINE_NAME_RE,
-    Elements,
+    Marked,
     Page,
+    Tagged,
     excluded,
     in_article_of,
     page_of,
-    scan,
+    scan_marked,
+    scan_tags,
 )
 from articlekit._meta.text import updated_label
 
@@ -62,18 +65,20 @@ _ITEMPROP_FIELDS: Mapping[str, str] = MappingProxyType(
 def gather(root: HtmlElement) -> tuple[list[Candidate], list[str]]:
     """Every candidate on the page, in document order per kind, and warnings."""
     warnings: list[str] = []
-    elements = scan(root)
-    found = _meta_tags(elements, warnings)
-    found.extend(_links(elements))
-    nodes, broken = jsonld.read_blocks(s.text for s in elements.jsonld if s.text)
+    tagged = scan_tags(root)
+    found = _meta_tags(tagged.metas, warnings)
+    found.extend(_links(tagged))
+    nodes, broken = jsonld.read_blocks(s.text for s in tagged.jsonld if s.text)
     warnings.extend(broken)
     found.extend(jsonld.candidates(nodes))
-    title = text(elements.titles[0], 1000) if elements.titles else ""
-    page = page_of(elements, _title_hint(found, title))
+    title = text(tagged.titles[0], 1000) if tagged.titles else ""
+    page = page_of(tagged, _title_hint(found, title))
+    elements = scan_marked(root)
+    found.extend(_meta_tags(elements.rdfa, warnings))
     found.extend(_microdata(elements, page))
     if title:
         found.append(Candidate("title", "title-tag", title))
-    found.extend(_headings(elements, page))
+    found.extend(_headings(tagged, page))
     found.extend(_times(elements, page))
     found.extend(_bylines(elements, page))
     found.extend(printed.date_elements(elements.named, page))
@@ -87,12 +92,12 @@ def gather(root: HtmlElement) -> tuple[list[Candidate], list[str]]:
     return found, warnings
 
 
-def _meta_tags(elements: Elements, warnings: list[str]) -> list[Candidate]:
-    """Candidates from <meta> tags (and RDFa content attributes); `property` ones
+def _meta_tags(metas: list[HtmlElement], warnings: list[str]) -> list[Candidate]:
+    """Candidates from <meta> tags (or RDFa content attributes); `property` ones
     (OpenGraph's own form) before `name` ones."""
     by_property: list[Candidate] = []
     by_name: list[Candidate] = []
-    for meta in elements.metas:
+    for meta in metas:
         content = attr(meta, "content")
         if not content:
             continue
@@ -108,14 +113,14 @@ def _meta_tags(elements: Elements, warnings: list[str]) -> list[Candidate]:
                 known = META_KEYS.get(key) or _other_date_key(key)
                 if known is not None:
                     found.append(Candidate(known[0], known[1], content))
-    return by_property + by_name + _twitter_labels(elements)
+    return by_property + by_name + _twitter_labels(metas)
 
 
-def _twitter_labels(elements: Elements) -> list[Candidate]:
+def _twitter_labels(metas: list[HtmlElement]) -> list[Candidate]:
     """Twitter's label/data pairs: twitter:label1 "Written by" + twitter:data1 the name."""
     labels: dict[str, str] = {}
     data: dict[str, str] = {}
-    for meta in elements.metas:
+    for meta in metas:
         key = (meta.get("name") or meta.get("property") or "").lower()
         if key.startswith("twitter:label"):
             labels[key.removeprefix("twitter:label")] = attr(meta, "content")
@@ -154,7 +159,7 @@ def _parsely_json(content: str, warnings: list[str]) -> Iterator[Candidate]:
                 yield Candidate(field, "parsely", found)
 
 
-def _links(elements: Elements) -> Iterator[Candidate]:
+def _links(elements: Tagged) -> Iterator[Candidate]:
     for link in elements.links:
         rel = attr(link, "rel").lower().split()
         href = attr(link, "href")
@@ -175,7 +180,7 @@ def _title_hint(found: list[Candidate], title: str) -> str:
     return title
 
 
-def _microdata(elements: Elements, page: Page) -> Iterator[Candidate]:
+def _microdata(elements: Marked, page: Page) -> Iterator[Candidate]:
     for element in elements.itemprops:
         for prop in attr(element, "itemprop").lower().split():
             if prop == "publisher":
@@ -206,7 +211,7 @@ def _microdata_publisher(element: HtmlElement) -> Iterator[Candidate]:
             return
 
 
-def _headings(elements: Elements, page: Page) -> Iterator[Candidate]:
+def _headings(elements: Tagged, page: Page) -> Iterator[Candidate]:
     """The headline element first, then other <h1>s."""
     headings = [page.headline] if page.headline is not None else []
     headings += [h for h in elements.h1 if h is not page.headline]
@@ -223,7 +228,7 @@ def _headings(elements: Elements, page: Page) -> Iterator[Candidate]:
                 return
 
 
-def _times(elements: Elements, page: Page) -> Iterator[Candidate]:
+def _times(elements: Marked, page: Page) -> Iterator[Candidate]:
     """<time datetime> elements, and microformats' <abbr class="published" title="…">."""
     for element in elements.times:
         if element.tag == "time":
@@ -259,7 +264,7 @@ def _time_source(element: HtmlElement) -> str:
     return "time-pubdate" if _PUBLISHED_CLASS_RE.search(hints) else "time"
 
 
-def _bylines(elements: Elements, page: Page) -> Iterator[Candidate]:
+def _bylines(elements: Marked, page: Page) -> Iterator[Candidate]:
     """Texts of byline elements (class/id naming a byline or an author, rel=author)."""
     count = 0
     for element, names in elements.named:

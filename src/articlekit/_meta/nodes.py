@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from lxml.html import HtmlElement
 
 MAX_ATTRIBUTE_CHARS = 5_000
@@ -50,3 +52,66 @@ def text_owner(node: object) -> HtmlElement | None:
     if parent is not None and getattr(node, "is_tail", False):
         parent = parent.getparent()
     return parent if parent is not None and isinstance(parent.tag, str) else None
+
+
+# Text nodes with the element they belong to, in document order. lxml keeps an
+# element's text in `.text` and the text after it in `.tail` (which belongs to the
+# parent); walking elements and reading both is several times cheaper than an XPath
+# over text nodes, which libxml2 collects to the end of the axis before cutting.
+
+
+def texts_in(element: HtmlElement) -> Iterator[tuple[str, HtmlElement]]:
+    """(text, owner) of every text node inside `element` (not its tail)."""
+    open_elements: list[HtmlElement] = []
+    for node in element.iter():
+        parent = node.getparent()
+        while open_elements and open_elements[-1] is not parent:
+            closed = open_elements.pop()
+            if closed.tail and parent is not None:
+                yield closed.tail, closed.getparent()
+        if node.text and isinstance(node.tag, str):
+            yield node.text, node
+        open_elements.append(node)
+    while len(open_elements) > 1:
+        closed = open_elements.pop()
+        if closed.tail:
+            yield closed.tail, closed.getparent()
+
+
+def texts_after(element: HtmlElement) -> Iterator[tuple[str, HtmlElement]]:
+    """(text, owner) of the text nodes after `element`'s end, nearest first."""
+    node: HtmlElement | None = element
+    while node is not None:
+        parent = node.getparent()
+        if node.tail and parent is not None:
+            yield node.tail, parent
+        for sibling in node.itersiblings():
+            yield from texts_in(sibling)
+            if sibling.tail and parent is not None:
+                yield sibling.tail, parent
+        node = parent
+
+
+def texts_before(element: HtmlElement) -> Iterator[tuple[str, HtmlElement]]:
+    """(text, owner) of the text nodes before `element`'s start, nearest first."""
+    node: HtmlElement | None = element
+    while node is not None:
+        parent = node.getparent()
+        if parent is None:
+            return
+        for sibling in node.itersiblings(preceding=True):
+            if sibling.tail:
+                yield sibling.tail, parent
+            yield from _texts_in_reverse(sibling)
+        if parent.text:
+            yield parent.text, parent
+        node = parent
+
+
+def _texts_in_reverse(element: HtmlElement) -> Iterator[tuple[str, HtmlElement]]:
+    for child in element.iterchildren(reversed=True):
+        if child.tail:
+            yield child.tail, element
+        yield from _texts_in_reverse(child)
+    if element.text and isinstance(element.tag, str):
+        yield element.text, element

@@ -1,9 +1,10 @@
-"""One pass over the page's elements, its headline, and what belongs to the article.
+"""Two walks over the page's elements, its headline, and what belongs to the article.
 
-`scan` walks the tree once and sorts the elements the readers need into buckets
-(`<meta>`, `<link>`, JSON-LD scripts, `<time>`, microdata, RDFa, headings, and elements
-whose class, id or rel names a byline or a date): one C-level `iter()` with a few
-attribute reads per element is several times cheaper than an XPath per kind.
+`scan_tags` finds `<meta>`, `<link>`, JSON-LD scripts, `<title>` and headings by tag, in
+C; `scan_marked` walks the body once and sorts the elements whose attributes the readers
+need (microdata, RDFa, and class, id or rel naming a byline or a date), plus `<time>`:
+one C-level `iter()` with one attribute read per element is several times cheaper than
+an XPath per kind.
 
 The headline element is the `<h1>` (else `<h2>`, `<h3>`) whose text agrees with the page's
 declared title. It anchors what counts as "elsewhere": a container of the headline is
@@ -16,6 +17,7 @@ bylines and dates there). Verdicts on containers are memoised per call.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import attrs
 from lxml import etree
@@ -43,10 +45,9 @@ def _class_words_re(prefixes: tuple[str, ...], words: tuple[str, ...] = ()) -> r
 
 
 # Containers whose bylines and dates are not the article's.
-_EXCLUDED_RE = _class_words_re(
-    ("comment", "related", "sidebar", "recommend", "popular", "newsletter"),
-    ("teaser", "more-from", "promo", "share", "rail"),
-)
+_EXCLUDED_PREFIXES = ("comment", "related", "sidebar", "recommend", "popular", "newsletter")
+_EXCLUDED_WORDS = ("teaser", "more-from", "promo", "share", "rail")
+_EXCLUDED_RE = _class_words_re(_EXCLUDED_PREFIXES, _EXCLUDED_WORDS)
 # Above the article only boxes of other articles exclude: layout wrappers there are
 # often named for the layout ("content-area sidebar").
 _OTHER_ARTICLES_RE = _class_words_re(
@@ -58,32 +59,41 @@ _SOFT_EXCLUDED_RE = _class_words_re(("footer",))
 _ARTICLE_RE = _class_words_re(("article", "post", "entry", "story", "hentry", "h-entry"))
 
 
+# Tags whose subtrees hold nothing the readers look for: skipped whole.
+_SKIPPED_TAGS = frozenset({"script", "style", "svg", "math", "select", "template"})
+# Attributes that put an element in `Marked.itemprops` or `Marked.rdfa`, or make it a byline.
+_SPECIAL_KEYS = frozenset({"itemprop", "property", "rel"})
+
+
 @attrs.frozen
-class Elements:
-    """The elements of a page the readers look at, in document order per kind."""
+class Tagged:
+    """The elements of a page found by their tag alone, in document order per kind."""
 
     metas: list[HtmlElement] = attrs.field(factory=list)
     links: list[HtmlElement] = attrs.field(factory=list)
     jsonld: list[HtmlElement] = attrs.field(factory=list)
     titles: list[HtmlElement] = attrs.field(factory=list)
-    times: list[HtmlElement] = attrs.field(factory=list)
-    itemprops: list[HtmlElement] = attrs.field(factory=list)
     h1: list[HtmlElement] = attrs.field(factory=list)
     h2: list[HtmlElement] = attrs.field(factory=list)
     h3: list[HtmlElement] = attrs.field(factory=list)
-    # body elements whose class/id/rel names a byline or a date, with their class+id
+
+
+@attrs.frozen
+class Marked:
+    """The elements of a page found by their attributes (and `<time>`), in document
+    order per kind."""
+
+    times: list[HtmlElement] = attrs.field(factory=list)
+    itemprops: list[HtmlElement] = attrs.field(factory=list)
+    # RDFa: <span property="dc:date" content="…">
+    rdfa: list[HtmlElement] = attrs.field(factory=list)
+    # elements whose class/id/rel names a byline or a date, with their class+id
     named: list[tuple[HtmlElement, str]] = attrs.field(factory=list)
 
 
-def scan(root: HtmlElement) -> Elements:
-    """Sort the page's elements into `Elements` in one walk.
-
-    This is the hot loop of metadata extraction: each element's attributes are read
-    once, as a list (`items()`, the cheap way through lxml), most elements have none,
-    and the class/id verdict is memoised per distinct class/id pair (lists and menus
-    repeat the same ones).
-    """
-    found = Elements()
+def scan_tags(root: HtmlElement) -> Tagged:
+    """`<meta>`, `<link>`, JSON-LD scripts, `<title>` and headings, in one C-level walk."""
+    found = Tagged()
     buckets = {
         "meta": found.metas,
         "link": found.links,
@@ -91,54 +101,117 @@ def scan(root: HtmlElement) -> Elements:
         "h1": found.h1,
         "h2": found.h2,
         "h3": found.h3,
-        "time": found.times,
     }
-    named_memo: dict[tuple[str | None, str | None], str | None] = {}
-    for element in root.iter(etree.Element):
+    for element in root.iter("meta", "link", "title", "h1", "h2", "h3", "script"):
         tag = element.tag
-        bucket = buckets.get(tag)
-        if bucket is not None:
-            bucket.append(element)
-        items = element.items()
-        if not items:
-            continue
-        attributes = dict(items)
         if tag == "script":
-            if "ld+json" in (attributes.get("type") or "").lower():
+            if "ld+json" in (element.get("type") or "").lower():
                 found.jsonld.append(element)
-            continue
-        _sort_by_attributes(element, tag, attributes, found, named_memo)
+        else:
+            buckets[tag].append(element)
     return found
 
 
-def _sort_by_attributes(
-    element: HtmlElement,
-    tag: str,
-    attributes: dict[str, str],
-    found: Elements,
-    named_memo: dict[tuple[str | None, str | None], str | None],
+def scan_marked(root: HtmlElement) -> Marked:
+    """Sort the elements that their attributes mark into `Marked`, in one walk.
+
+    This is the hot loop of metadata extraction, so the body's elements are read in one
+    C-level `iter()`, each one's attributes once, as a list (`items()`, the cheap way
+    through lxml), and the class/id verdict is memoised per distinct pair (lists and
+    menus repeat the same ones). Scripts, styles, SVG drawings and form selects hold
+    nothing to read: their subtrees are skipped. In `<head>` only microdata `<meta>`s
+    and `<link>`s count.
+    """
+    found = Marked()
+    head, body = root.find("head"), root.find("body")
+    if head is not None:
+        found.itemprops.extend(e for e in head.iter("meta", "link") if e.get("itemprop"))
+    _mark((body if body is not None else root).iter(etree.Element), found, {})
+    return found
+
+
+def _mark(
+    elements: Iterator[HtmlElement],
+    found: Marked,
+    memo: dict[tuple[str | None, str | None], str],
 ) -> None:
+    skipping, stop = False, None
+    for element in elements:
+        if skipping:
+            if element is not stop:
+                continue
+            skipping = False
+        tag = element.tag
+        if tag in _SKIPPED_TAGS:
+            skipping, stop = True, _next_after(element)
+            continue
+        if tag == "time":
+            found.times.append(element)
+        items = element.items()
+        if items:
+            css = ident = None
+            special = False
+            for key, value in items:
+                if key == "class":
+                    css = value
+                elif key == "id":
+                    ident = value
+                elif key in _SPECIAL_KEYS:
+                    special = True
+            if special:
+                _sort_special(element, tag, dict(items), found)
+            elif css is not None or ident is not None:
+                key = (css, ident)
+                names = memo.get(key)
+                if names is None:
+                    names = memo[key] = _names_verdict(css, ident) or ""
+                if names:
+                    found.named.append((element, names))
+                if css and tag in ("abbr", "span") and element.get("title"):
+                    _sort_microformat(element, css, found)
+
+
+def _sort_special(
+    element: HtmlElement, tag: str, attributes: dict[str, str], found: Marked
+) -> None:
+    """File an element with microdata, RDFa or a byline attribute."""
     itemprop = attributes.get("itemprop")
     if itemprop is not None:
         found.itemprops.append(element)
     elif tag != "meta" and "property" in attributes and "content" in attributes:
-        found.metas.append(element)  # RDFa: <span property="dc:date" content="…">
-    css = attributes.get("class")
-    if tag in ("abbr", "span") and css and attributes.get("title") and DATE_CLASS_RE.search(css):
+        found.rdfa.append(element)
+    css, ident = attributes.get("class"), attributes.get("id")
+    names = _names_verdict(css, ident)
+    if names is not None:
+        found.named.append((element, names))
+    elif attributes.get("rel") == "author" or itemprop == "author":
+        found.named.append((element, f"{css or ''} {ident or ''}".lower()))
+    if css and tag in ("abbr", "span") and attributes.get("title"):
+        _sort_microformat(element, css, found)
+
+
+def _sort_microformat(element: HtmlElement, css: str, found: Marked) -> None:
+    if DATE_CLASS_RE.search(css):
         found.times.append(element)  # microformats: <abbr class="published" title="…">
-    ident = attributes.get("id")
-    if css is not None or ident is not None:
-        key = (css, ident)
-        if key in named_memo:
-            names = named_memo[key]
-        else:
-            names = f"{css or ''} {ident or ''}".lower()
-            names = named_memo[key] = names if _NAMED_RE.search(names) else None
-        if names is not None:
-            found.named.append((element, names))
-            return
-    if attributes.get("rel") == "author" or itemprop == "author":
-        found.named.append((element, classes(element)))
+
+
+def _names_verdict(css: str | None, ident: str | None) -> str | None:
+    """The class and id, lowercased, when they name a byline or a date; else None."""
+    names = f"{css or ''} {ident or ''}".lower()
+    return names if _NAMED_RE.search(names) else None
+
+
+def _next_after(element: HtmlElement) -> HtmlElement | None:
+    """The first element after `element`'s subtree in document order, if any."""
+    node: HtmlElement | None = element
+    while node is not None:
+        following = node.getnext()
+        while following is not None and not isinstance(following.tag, str):
+            following = following.getnext()
+        if following is not None:
+            return following
+        node = node.getparent()
+    return None
 
 
 @attrs.frozen
@@ -156,7 +229,7 @@ class Page:
     article_memo: dict[HtmlElement, bool] = attrs.field(factory=dict, eq=False)
 
 
-def page_of(elements: Elements, hint: str) -> Page:
+def page_of(elements: Tagged, hint: str) -> Page:
     """The page's headline (agreeing with the declared title `hint`) and its containers."""
     headline = _headline(elements, hint)
     if headline is None:
@@ -170,7 +243,7 @@ def is_article(element: HtmlElement) -> bool:
     return element.tag == "article" or _ARTICLE_RE.search(classes(element)) is not None
 
 
-def _headline(elements: Elements, hint: str) -> HtmlElement | None:
+def _headline(elements: Tagged, hint: str) -> HtmlElement | None:
     """The <h1> (else <h2>, <h3>) agreeing best with the declared title; else the first
     <h1> inside an article, else the first <h1>."""
     for headings in (elements.h1, elements.h2, elements.h3):
@@ -189,24 +262,31 @@ def _headline(elements: Elements, hint: str) -> HtmlElement | None:
 
 
 def excluded(element: HtmlElement, page: Page) -> bool:
-    """Whether an element belongs to other content than the article (see the docstring).
+    """Whether an element belongs to other content than the article (see the docstring)."""
+    parent = element.getparent()
+    return parent is not None and excluded_below(parent, page)
+
+
+def excluded_below(node: HtmlElement, page: Page) -> bool:
+    """Whether the elements inside `node` are elsewhere (unless nearer containers say
+    otherwise: an `<article>` in a sidebar is not).
 
     Walks up the containers; each (container, inside-an-aside) verdict is memoised, so
     the many elements of one box cost one walk.
     """
     visited: list[tuple[HtmlElement, bool]] = []
     soft = False  # inside an <aside>/<footer>: excluded unless it is the article's own
-    node = element.getparent()
+    current: HtmlElement | None = node
     verdict: bool | None = None
-    while node is not None:
-        verdict = page.excluded_memo.get((node, soft))
+    while current is not None:
+        verdict = page.excluded_memo.get((current, soft))
         if verdict is not None:
             break
-        visited.append((node, soft))
-        verdict, soft = _judge(node, soft, page)
+        visited.append((current, soft))
+        verdict, soft = _judge(current, soft, page)
         if verdict is not None:
             break
-        node = node.getparent()
+        current = current.getparent()
     result = soft if verdict is None else verdict
     for key in visited:
         page.excluded_memo[key] = result

@@ -24,12 +24,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain, islice
 
 from lxml import etree
 from lxml.html import HtmlElement
 
 from articlekit._meta.candidates import Candidate
-from articlekit._meta.nodes import text, text_owner
+from articlekit._meta.nodes import text, texts_after, texts_before, texts_in
 from articlekit._meta.page import DATE_NAME_RE, Page, excluded, in_article_of
 from articlekit._meta.text import dateline, published_label
 
@@ -40,22 +41,17 @@ _SHORT_TEXT = 150
 _DATELINE = 40
 _CONTAINER_NODES = 400
 _BODY_NODES = 3000
+_OWN_NODES = 40
+_FOLLOWING_NODES = 120
+_PRECEDING_NODES = 25
+_MAX_YEARS_TRIED = 200
+# A labelled text is at most `_SHORT_TEXT` characters once its white space is collapsed,
+# and `text()` gives up on elements whose raw text is four times that (in UTF-8 bytes,
+# at most four per character).
+_LABEL_REACH = _SHORT_TEXT * 4 * 4
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_YEAR_BYTES_RE = re.compile(rb"(?:19|20)\d\d")  # on the page's text as UTF-8, undecoded
 _NOT_TEXT = frozenset({"script", "style", "noscript", "template", "head", "title"})
-
-# Single location steps, so libxml2 stops at the position limit instead of collecting
-# every text node of the page first.
-_OWN_TEXT = etree.XPath("descendant::text()[position() <= 40]")
-_FOLLOWING_TEXT = etree.XPath("following::text()[position() <= 120]")
-_PRECEDING_TEXT = etree.XPath("preceding::text()[position() <= 25]")
-_CONTAINER_TEXT = etree.XPath(f"descendant::text()[position() <= {_CONTAINER_NODES}]")
-_BODY_TEXT = etree.XPath(f"descendant::text()[position() <= {_BODY_NODES}]")
-
-
-def _texts(xpath: etree.XPath, element: HtmlElement) -> list[str]:
-    """The text nodes an XPath selects (lxml smart strings, which know their element)."""
-    found = xpath(element)
-    return [node for node in found if isinstance(node, str)] if isinstance(found, list) else []
 
 
 def date_elements(named: list[tuple[HtmlElement, str]], page: Page) -> Iterator[Candidate]:
@@ -78,18 +74,20 @@ def dates_near_headline(page: Page) -> Iterator[Candidate]:
     if page.headline is None:
         return
     seen: set[HtmlElement] = set()
-    following = _texts(_OWN_TEXT, page.headline) + _texts(_FOLLOWING_TEXT, page.headline)
-    before = _texts(_PRECEDING_TEXT, page.headline)[::-1]  # nearest first
+    following = chain(
+        islice(texts_in(page.headline), _OWN_NODES),
+        islice(texts_after(page.headline), _FOLLOWING_NODES),
+    )
+    before = islice(texts_before(page.headline), _PRECEDING_NODES)
     for source, nodes in (("headline-text", following), ("headline-text-before", before)):
         count, passed = 0, 0
-        for node in nodes:
+        for node, owner in nodes:
             passed += len(node.strip())
             if passed > _HEADLINE_TEXT_BUDGET or count >= _MAX_DATE_ELEMENTS:
                 break
             if not _YEAR_RE.search(node):
                 continue
-            owner = text_owner(node)
-            if owner is None or owner in seen or owner.tag in _NOT_TEXT or excluded(owner, page):
+            if owner in seen or owner.tag in _NOT_TEXT or excluded(owner, page):
                 continue
             seen.add(owner)
             value = _labelled_text(owner, node)
@@ -129,14 +127,15 @@ def article_text_date(root: HtmlElement, page: Page) -> Iterator[Candidate]:
         container = root.find("body")
     if container is None:
         return
-    for node in _texts(_CONTAINER_TEXT, container):
+    if not _YEAR_BYTES_RE.search(etree.tostring(container, method="text", encoding="utf-8")):
+        return  # cheap in C, and most containers without a year in them are long
+    for node, owner in islice(texts_in(container), _CONTAINER_NODES):
         if not _YEAR_RE.search(node[: _SHORT_TEXT * 2]):
             continue
         value = " ".join(node.split())
         if len(value) > _SHORT_TEXT:  # prose: only a dateline opening it
             value = value[:_DATELINE]
-        owner = text_owner(node)
-        if owner is None or owner.tag in _NOT_TEXT or excluded(owner, page):
+        if owner.tag in _NOT_TEXT or excluded(owner, page):
             continue
         if dateline(value) and not _in_caption(owner):
             yield Candidate("date-text", "article-text", value, True)
@@ -154,18 +153,31 @@ def labelled_dates(root: HtmlElement, page: Page) -> Iterator[Candidate]:
     body = root.find("body")
     if body is None:
         return
+    if not _may_label_a_date(etree.tostring(body, method="text", encoding="utf-8")):
+        return
     seen: set[HtmlElement] = set()
-    for node in _texts(_BODY_TEXT, body):
+    for node, owner in islice(texts_in(body), _BODY_NODES):
         if not _YEAR_RE.search(node):
             continue
-        owner = text_owner(node)
-        if owner is None or owner in seen or owner.tag in _NOT_TEXT:
+        if owner in seen or owner.tag in _NOT_TEXT:
             continue
         seen.add(owner)
         value = _labelled_text(owner, node)
         if value and published_label(value) and not excluded(owner, page):
             yield Candidate("date-text", "labelled-text", value, in_article_of(owner, page))
             return
+
+
+def _may_label_a_date(body_text: bytes) -> bool:
+    """Whether a year stands near enough a "Published"-type label to share a short text
+    with it: a cheap test on the page's text before the walk over its text nodes."""
+    for count, year in enumerate(_YEAR_BYTES_RE.finditer(body_text)):
+        if count >= _MAX_YEARS_TRIED:
+            return True
+        window = body_text[max(0, year.start() - _LABEL_REACH) : year.end() + _LABEL_REACH]
+        if published_label(window.decode("utf-8", "replace")):
+            return True
+    return False
 
 
 def image_url_date(found: list[Candidate]) -> Iterator[Candidate]:
