@@ -57,6 +57,7 @@ _MAIN_TAGS = frozenset({"main", "article"})
 _ALWAYS_OUT = frozenset({"nav", "aside", "footer", "header", "menu"})
 _MAX_CLIMB = 4
 _MIN_ARTICLE_CHARS = 500
+_ITEMPROPS = lxml.etree.XPath(".//@itemprop")
 _RETRY_GAIN = 1.5  # a retry must find this many times more text to be taken
 _LONGEST_MAX_LINK_DENSITY = 0.2
 _MOST_OF_PAGE = 0.6
@@ -229,10 +230,15 @@ def _clean_chars(elements: list[HtmlElement], stats: dict[HtmlElement, TextStats
 def _marked_article_body(
     body: HtmlElement, stats: dict[HtmlElement, TextStats]
 ) -> HtmlElement | None:
-    found = body.xpath(".//*[@itemprop='articleBody']")
-    if len(found) == 1 and stats.get(found[0], TextStats()).chars >= 200:
-        element = found[0]
-        return element if isinstance(element, HtmlElement) else None
+    values = _ITEMPROPS(body)
+    found = [
+        value.getparent()
+        for value in (values if isinstance(values, list) else ())
+        if isinstance(value, lxml.etree._ElementUnicodeResult) and value == "articleBody"
+    ]
+    if len(found) == 1 and isinstance(element := found[0], HtmlElement):
+        own = stats.get(element)
+        return element if own is not None and own.chars >= 200 else None
     return None
 
 
@@ -243,9 +249,18 @@ def _likely_elements(
     that holds most of the page's text is no sidebar or header, whatever it is called
     (a mislabelled wrapper, or a page the parser nested inside an unclosed element)."""
     page = stats[body].chars if body in stats else 0
+    verdicts: dict[tuple[object, ...], bool] = {}  # many elements share tag, role, class, id
     walker = lxml.etree.iterwalk(body, events=("start",))
     for _event, element in walker:
-        if element is not body and is_unlikely(element):
+        if element is body:
+            yield element
+            continue
+        get = element.get
+        key = (element.tag, get("role"), get("class"), get("id"))
+        unlikely = verdicts.get(key)
+        if unlikely is None:
+            unlikely = verdicts[key] = is_unlikely(element)
+        if unlikely:
             own = stats.get(element)
             if own is None or own.chars < page * _MOST_OF_PAGE:
                 walker.skip_subtree()
