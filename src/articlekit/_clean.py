@@ -61,8 +61,9 @@ _CREDIT = re.compile(
 _AUTHOR_PATH = re.compile(
     r"/(?:author|authors|people|staff|profile|profiles|autor|auteur)s?/", re.I
 )
-_SENTENCE_END = re.compile(r"[.!?…:;\"”»’)]\s*$")
+_SENTENCE_END_CHARS = frozenset('.!?…:;"”»’)')
 _WORD = re.compile(r"\w+")
+_CREDIT_TAIL_CHARS = 300
 
 _PROSE_MIN_WORDS = 12
 _CAPTION_MAX_WORDS = 70
@@ -155,7 +156,7 @@ def is_prose(block: DocBlock) -> bool:
     return (
         words >= _PROSE_MIN_WORDS
         and block.link_density() < 0.5
-        and bool(_SENTENCE_END.search(block.text))
+        and _ends_sentence(block.text)
         and not _CREDIT.search(block.text[-80:])
     )
 
@@ -198,8 +199,10 @@ def _is_caption(block: DocBlock) -> bool:
 
 
 def _last_credit(text: str) -> re.Match[str] | None:
+    """The last credit label in the text's tail (a credit ends its caption)."""
     last = None
-    for last in _CREDIT.finditer(text):  # noqa: B007 - the last match is the one we want
+    start = max(0, len(text) - _CREDIT_TAIL_CHARS)
+    for last in _CREDIT.finditer(text, start):  # noqa: B007 - the last match is the one
         pass
     return last
 
@@ -301,7 +304,8 @@ def split_credit(text: str) -> tuple[str | None, str | None]:
 
 
 def _ends_sentence(text: str) -> bool:
-    return bool(_SENTENCE_END.search(text))
+    end = text.rstrip()[-1:]
+    return bool(end) and end in _SENTENCE_END_CHARS
 
 
 def _normalise(text: str | None) -> str:
