@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -376,6 +375,53 @@ def test_speakers_resolve_to_fullest_name(blocks: list[str], speakers: list[str]
     assert [speaker for _, speaker, _ in quotes(*blocks)] == speakers
 
 
+# The reader skips work that cannot change a speaker (blocks after the last quote are
+# read for names only; paragraphs without quotes or speech verbs are not attributed;
+# lines whose only marks are apostrophes inside words are not paired). These cases pin
+# what each shortcut must still see.
+SHORTCUT_CASES = [
+    pytest.param(
+        [
+            "“Nobody will pay for it,” Horwood said.",
+            "The council met on Monday. Michael Horwood, the treasurer, left early.",
+        ],
+        ["Michael Horwood"],
+        id="full-name-after-the-last-quote",
+    ),
+    pytest.param(
+        [
+            "“It can wait,” Mrs. Lindqvist said.",
+            "Maria Lindqvist runs the shop.",
+        ],
+        ["Maria Lindqvist"],
+        id="titled-surname-joins-a-later-full-name",
+    ),
+    pytest.param(
+        [
+            "Ruth Adler said on Monday that the council’s vote was “a mistake”.",
+            "The council didn’t meet again; it’s the town’s oldest body.",
+            "The hall’s roof leaks. The mayor’s office hasn’t said when it’ll be fixed.",
+            "“We will appeal,” she said.",
+        ],
+        ["Ruth Adler", "Ruth Adler"],
+        id="reported-speech-across-paragraphs-with-apostrophes-only",
+    ),
+]
+
+
+@pytest.mark.parametrize(("blocks", "speakers"), SHORTCUT_CASES)
+def test_shortcuts_keep_every_speaker(blocks: list[str], speakers: list[str | None]) -> None:
+    """Work skipped for speed never loses a name or a speaker the full reading finds."""
+    assert [speaker for _, speaker, _ in quotes(*blocks)] == speakers
+
+
+def test_article_without_quotation_marks_has_no_quotes() -> None:
+    """No quotation mark at all (apostrophes inside words aside): nothing to report."""
+    assert (
+        find_quotes(["Ruth Adler said the town’s budget isn’t final.", "", "O’Brien agreed."]) == ()
+    )
+
+
 def test_multi_paragraph_quote_attributed_in_first_paragraph() -> None:
     """An opening mark whose paragraph ends unclosed continues in the next paragraph that
     opens with a mark; every part is its own quote with the same speaker."""
@@ -464,20 +510,19 @@ def test_never_raises_on_any_text(blocks: list[str]) -> None:
     find_quotes(blocks)
 
 
-def test_many_marks_and_a_huge_paragraph_are_fast() -> None:
-    """10,000 quotation marks and a 1 MB paragraph take well under a second each."""
+def test_many_marks_and_a_huge_paragraph_give_sane_quotes() -> None:
+    """10,000 quotation marks and a 1 MB paragraph are read to the end (their speed is
+    measured by the benchmarks, not here)."""
     prose = "The mayor of Springfield, Jane Doe, met the council and spoke about the budget. "
-    cases = [
-        "“a” " * 5000,
-        "The mayor said “it is fine,” he added. " * 5000,
-        "“It rains,” he said. " + (prose * 12500)[:1_000_000] + " “It stops,” she said.",
-        "“" * 10_000,
-        "'" * 10_000 + " x",
-    ]
-    for block in cases:
-        started = time.perf_counter()
-        find_quotes([block])
-        assert time.perf_counter() - started < 1.0
+    huge = "“It rains,” he said. " + (prose * 12500)[:1_000_000] + " “It stops,” she said."
+    found = find_quotes([huge])
+    assert [huge[q.start : q.end] for q in found] == ["It rains", "It stops"]
+    for block in ["“a” " * 5000, "The mayor said “it is fine,” he added. " * 5000]:
+        quotes = find_quotes([block])
+        assert 0 < len(quotes) <= block.count("“")
+        assert all(0 <= q.start <= q.end <= len(block) for q in quotes)
+    for block in ["“" * 10_000, "'" * 10_000 + " x"]:
+        assert all(q.end <= len(block) for q in find_quotes([block]))
 
 
 def test_pure_and_thread_safe() -> None:

@@ -77,13 +77,15 @@ def find_quotes(blocks: Sequence[str]) -> tuple[QuoteSpan, ...]:
     """
     texts = tuple(text if isinstance(text, str) else "" for text in blocks)
     spans = split_incises(texts, pair_quotes(texts))
+    if not spans:
+        return ()
     by_block: list[list[tuple[int, QuotedSpan]]] = [[] for _ in texts]
     for number, span in enumerate(spans):
         by_block[span.block].append((number, span))
     read = [read_block(i, text, by_block[i]) for i, text in enumerate(texts)]
     bases = [0] * len(read)
     for i in range(1, len(read)):
-        bases[i] = bases[i - 1] + len(read[i - 1].tokens) + 1
+        bases[i] = bases[i - 1] + len(read[i - 1].words) + 1
     people = People(read, bases)
     return tuple(_Attributor(read, bases, spans, people).run())
 
@@ -117,7 +119,10 @@ class _Attributor:
 
     def run(self) -> list[QuoteSpan]:
         found: list[_Found] = []
-        for block in self.blocks:
+        # what follows the last quote can name people (read by `People`) but speaks
+        # for no quote: the reading stops there
+        last = self.spans[-1].block if self.spans else -1
+        for block in self.blocks[: last + 1]:
             paragraph = self._read_paragraph(block)
             self._fill_from_context(paragraph, block)
             found.extend(paragraph)
@@ -125,15 +130,19 @@ class _Attributor:
         return [quote for f in found if (quote := self._quote_span(f)) is not None]
 
     def _read_paragraph(self, block: BlockText) -> list[_Found]:
-        base = self.bases[block.index]
+        base = self.bases[block.number]
         paragraph: list[_Found] = []
-        for sentence in block.sentences:
+        quote_tokens = block.quote_tokens
+        if not quote_tokens and not block.cue_starts:
+            return paragraph
+        # only a sentence with a quote or a speech verb can name a speaker
+        speaking = sorted({block.sentence_of[i] for i in (*quote_tokens, *block.cue_starts)})
+        for sentence in (block.sentences[number] for number in speaking):
             first, last = sentence
             new_speakers: list[tuple[int, int]] = []
-            for qi in range(first, last):
-                number = block.tokens[qi].quote
-                if number < 0:
-                    continue
+            lo, hi = bisect.bisect_left(quote_tokens, first), bisect.bisect_left(quote_tokens, last)
+            for qi in quote_tokens[lo:hi]:
+                number = block.quote_of[qi]
                 attribution = attribute(block, sentence, qi)
                 speaker = self._resolve(block, attribution.ref, base + qi)
                 own = attribution.ref is not None or attribution.cue is not None
@@ -151,7 +160,7 @@ class _Attributor:
         """Subjects of speech verbs outside quotes ("Roe said the plan…"): later pronouns
         and cue-less quotes may refer to them."""
         first, last = sentence
-        base = self.bases[block.index]
+        base = self.bases[block.number]
         events = []
         for cue in cues_in(block, first, last):
             if cue.source:
@@ -168,9 +177,9 @@ class _Attributor:
         if ref is None:
             return None
         if ref.kind == "name":
-            return self.people.person_at(block.index, ref.at)
+            return self.people.person_at(block.number, ref.at)
         if ref.kind == "pronoun":  # it can only refer back from where it stands
-            base = self.bases[block.index]
+            base = self.bases[block.number]
             return self._antecedent(ref.gender, min(ordinal, base + ref.at), base)
         return None
 
@@ -228,7 +237,7 @@ class _Attributor:
         """A direct quote without an attribution of its own takes the speaker of the quote
         next to it in the paragraph (an interrupted quote), else of the reported speech
         before it in the paragraph, else the previous paragraph's last speaker."""
-        base = self.bases[block.index]
+        base = self.bases[block.number]
         for index, found in enumerate(paragraph):
             if found.own or quote_kind(block, found.token, found.span) != "direct":
                 continue
@@ -241,7 +250,7 @@ class _Attributor:
                 found.speaker = reported
             else:
                 found.speaker, found.attribution = self.previous_speaker
-        if block.tokens:  # an empty block (a heading left out) does not break the thread
+        if block.words:  # an empty block (a heading left out) does not break the thread
             self.previous_speaker = self._last_speaker_of(paragraph, base)
             self.previous_base = base
 

@@ -22,6 +22,7 @@ is in `_phrases`.
 
 from __future__ import annotations
 
+import bisect
 from typing import NamedTuple
 
 from articlekit._quotes import _words as words
@@ -33,13 +34,17 @@ from articlekit._quotes._phrases import (
     noun_phrase_after,
     subject_before,
 )
-from articlekit._quotes._text import BlockText, Cue, Token
+from articlekit._quotes._text import BlockText, Cue
 
 _TAIL_WINDOW = 40
 _LEAD_WINDOW = 60
 _MAX_SUBJECT_TOKENS = 30
 _DASHES = frozenset({"—", "–", "―", "-"})
 _OPEN_PUNCT = frozenset({",", "—", "–", "―", ":", "-"})
+_NOT_SUBJECT_OPENERS = (
+    words.PREPOSITIONS | words.RELATIVES | words.COORDINATORS
+) - words.DETERMINERS
+_CLAUSE_END = frozenset({".", ",", ";", "!", "?"})
 
 
 class Attribution(NamedTuple):
@@ -53,16 +58,18 @@ def cue_at(block: BlockText, i: int) -> Cue | None:
 
 
 def cues_in(block: BlockText, lo: int, hi: int) -> list[Cue]:
-    """The cues that start and end in tokens lo..hi."""
-    found = []
-    i = lo
-    while i < hi:
+    """The cues that start and end in tokens lo..hi (none that overlaps one found)."""
+    found: list[Cue] = []
+    starts = block.cue_starts
+    free = lo
+    for k in range(bisect.bisect_left(starts, lo), len(starts)):
+        i = starts[k]
+        if i >= hi:
+            break
         cue = block.cues[i]
-        if cue is not None and cue.end <= hi:
+        if i >= free and cue is not None and cue.end <= hi:
             found.append(cue)
-            i = cue.end
-        else:
-            i += 1
+            free = cue.end
     return found
 
 
@@ -77,10 +84,9 @@ def attribute(block: BlockText, sentence: tuple[int, int], qi: int) -> Attributi
 
 
 def _after(block: BlockText, first: int, last: int, qi: int) -> Attribution | None:
-    tokens = block.tokens
     hi = min(last, qi + 1 + _TAIL_WINDOW)
     i = qi + 1
-    while i < hi and tokens[i].quote < 0:
+    while i < hi and block.quote_of[i] < 0:
         cue = cue_at(block, i)
         if cue is None:
             i += 1
@@ -96,18 +102,17 @@ def _after(block: BlockText, first: int, last: int, qi: int) -> Attribution | No
 
 
 def _after_verb(block: BlockText, first: int, last: int, qi: int, cue: Cue) -> Attribution | None:
-    tokens = block.tokens
-    between = [t for t in tokens[qi + 1 : cue.start] if t.text not in _OPEN_PUNCT]
-    if not between or all(t.low in words.FILLERS for t in between):
+    between = [k for k in range(qi + 1, cue.start) if block.words[k] not in _OPEN_PUNCT]
+    if all(block.lows[k] in words.FILLERS for k in between):
         ref = noun_phrase_after(block, cue.end, last)
         if ref is not None:
             return Attribution(ref, cue)
-        if _clause_ends(tokens, cue.end, last):  # German verb-final: „…“ bezeichnete.
+        if _clause_ends(block, cue.end, last):  # German verb-final: „…“ bezeichnete.
             named = _name_before(block, first, qi)
             # «…», ha añadido. -- no subject at all: the one who spoke last
             return Attribution(named or Ref("pronoun", cue.start, "n", ""), cue)
         return None
-    if not _subject_like(tokens, qi + 1, cue.start):
+    if not _subject_like(block, qi + 1, cue.start):
         return None
     ref = subject_before(block, qi + 1, cue.start)
     if ref is None or ref.kind == "coordinated":
@@ -115,18 +120,16 @@ def _after_verb(block: BlockText, first: int, last: int, qi: int, cue: Cue) -> A
     return Attribution(ref, cue)
 
 
-def _subject_like(tokens: tuple[Token, ...], lo: int, hi: int) -> bool:
-    while lo < hi and tokens[lo].text in _OPEN_PUNCT:
+def _subject_like(block: BlockText, lo: int, hi: int) -> bool:
+    while lo < hi and block.words[lo] in _OPEN_PUNCT:
         lo += 1
     if lo >= hi or hi - lo > _MAX_SUBJECT_TOKENS:
         return False
-    low = tokens[lo].low
-    closed = words.PREPOSITIONS | words.RELATIVES | words.COORDINATORS
-    return low not in closed or low in words.DETERMINERS
+    return block.lows[lo] not in _NOT_SUBJECT_OPENERS
 
 
-def _clause_ends(tokens: tuple[Token, ...], i: int, last: int) -> bool:
-    return i >= last or tokens[i].text in (".", ",", ";", "!", "?")
+def _clause_ends(block: BlockText, i: int, last: int) -> bool:
+    return i >= last or block.words[i] in _CLAUSE_END
 
 
 def _name_before(block: BlockText, first: int, qi: int) -> Ref | None:
@@ -141,15 +144,14 @@ def _name_before(block: BlockText, first: int, qi: int) -> Ref | None:
 
 
 def _dash_after(block: BlockText, first: int, last: int, qi: int) -> Attribution | None:
-    tokens = block.tokens
     i = qi + 1
-    if i >= last or tokens[i].text not in _DASHES:
+    if i >= last or block.words[i] not in _DASHES:
         return None
     run = block.run_of[i + 1] if i + 1 < last else -1
     if run < 0 or block.runs[run].start != i + 1:
         return None
     end = block.runs[run].end
-    if end < len(tokens) and end < last and tokens[end].text not in SEGMENT_STOPS:
+    if end < len(block.words) and end < last and block.words[end] not in SEGMENT_STOPS:
         return None
     return Attribution(Ref("name", run, "", ""), None)
 
@@ -176,7 +178,7 @@ def _before(block: BlockText, first: int, last: int, qi: int) -> Attribution | N
 
 def _colon_before(block: BlockText, first: int, last: int, qi: int) -> Attribution | None:
     """ "Jane Roe: “…”" or "She read it aloud: “…”": the clause's subject speaks."""
-    if qi - 2 < first or block.tokens[qi - 1].text != ":":
+    if qi - 2 < first or block.words[qi - 1] != ":":
         return None
     run = block.run_of[qi - 2]
     if run >= 0 and block.runs[run].end == qi - 1:
@@ -184,9 +186,9 @@ def _colon_before(block: BlockText, first: int, last: int, qi: int) -> Attributi
         if ref is not None:
             return Attribution(ref, None)
     ref = clause_subject(block, first, qi - 1)
-    opener = block.tokens[first]
-    if ref is None and opener.low in words.POSSESSIVES:  # "Her answer, in full: “…”"
-        ref = Ref("pronoun", first, words.POSSESSIVES[opener.low], "")
+    opener = block.lows[first]
+    if ref is None and opener in words.POSSESSIVES:  # "Her answer, in full: “…”"
+        ref = Ref("pronoun", first, words.POSSESSIVES[opener], "")
     return Attribution(ref, None) if ref is not None else None
 
 
@@ -198,10 +200,10 @@ def _next_sentence(block: BlockText, first: int, last: int, qi: int) -> Attribut
     if number >= len(block.sentences):
         return None
     lo, hi = block.sentences[number]
-    if hi - lo > 8 or block.tokens[lo].quote >= 0:
+    if hi - lo > 8 or block.quote_of[lo] >= 0:
         return None
     for cue in cues_in(block, lo, hi):
-        if cue.source or not _clause_ends(block.tokens, cue.end, hi):
+        if cue.source or not _clause_ends(block, cue.end, hi):
             continue
         ref = subject_before(block, lo, cue.start)
         if ref is not None and ref.kind in ("name", "pronoun"):

@@ -29,19 +29,22 @@ _LEADS_INTO_SENTENCE = frozenset(".!?:;—–-([…")
 _CUE_REACH = 6
 _RESUME_REACH = 30
 _MAX_TITLE_WORDS = 6
+_FUNCTION_WORDS = (
+    frozenset(words.PRONOUNS) | words.PREPOSITIONS | words.DETERMINERS | words.RELATIVES
+)
 
 
 def quote_kind(block: BlockText, qi: int, span: QuotedSpan) -> Kind:
     inner = block.text[span.start : span.end]
     first_letter = next((ch for ch in inner if ch.isalpha()), "")
     whole = len(inner.split()) >= 2 or inner.rstrip()[-1:] in (".", "!", "?", "…")
-    previous = block.tokens[qi - 1] if qi > 0 else None
-    if previous is None or span.continues:
+    if qi == 0 or span.continues:
         return "direct" if whole else "partial"
+    previous = block.words[qi - 1]
     if first_letter.islower():
-        led_by_cue = previous.text in (",", ":") and (_cue_near(block, qi) or _resumes(block, qi))
+        led_by_cue = previous in (",", ":") and (_cue_near(block, qi) or _resumes(block, qi))
         return "direct" if led_by_cue else "partial"
-    if previous.quote >= 0 or previous.text in _LEADS_INTO_SENTENCE or previous.text == ",":
+    if block.quote_of[qi - 1] >= 0 or previous in _LEADS_INTO_SENTENCE or previous == ",":
         return "direct" if whole else "partial"
     if _cue_near(block, qi, reach=1):
         return "direct"
@@ -52,10 +55,9 @@ def _cue_near(block: BlockText, qi: int, reach: int = _CUE_REACH) -> bool:
     """Does a speech verb end within `reach` tokens before the quote (punctuation aside)?"""
     lo = qi
     counted = 0
-    while lo > 0 and counted < reach and block.tokens[lo - 1].quote < 0:
+    while lo > 0 and counted < reach and block.quote_of[lo - 1] < 0:
         lo -= 1
-        counted += block.tokens[lo].text[0].isalnum()
-    block.sentences[block.sentence_of[qi]][0]
+        counted += block.words[lo][0].isalnum()
     return bool(cues_in(block, lo, qi))
 
 
@@ -64,20 +66,20 @@ def _resumes(block: BlockText, qi: int) -> bool:
     after an attribution that interrupts it."""
     first = block.sentences[block.sentence_of[qi]][0]
     lo = qi - 1
-    while lo > first and block.tokens[lo].quote < 0 and qi - lo < _RESUME_REACH:
+    while lo > first and block.quote_of[lo] < 0 and qi - lo < _RESUME_REACH:
         lo -= 1
-    return block.tokens[lo].quote >= 0 and bool(cues_in(block, lo + 1, qi))
+    return block.quote_of[lo] >= 0 and bool(cues_in(block, lo + 1, qi))
 
 
 def is_label(block: BlockText, qi: int, span: QuotedSpan, named: bool, has_cue: bool) -> bool:
     """A quoted label, title or nickname rather than speech (see the module docstring)."""
-    before = [t.low for t in block.tokens[max(0, qi - 3) : qi] if t.quote < 0]
+    before = [block.lows[k] for k in range(max(0, qi - 3), qi) if block.quote_of[k] < 0]
     if _ends_with_phrase(before, words.LABEL_MARKERS):
         return True
     if not named and _ends_with_phrase(before, words.WEAK_LABEL_MARKERS):
         return True
     inner = block.text[span.start : span.end].split()
-    if len(block.tokens) == 1 and _title_case(inner, allow_stop=True):
+    if len(block.words) == 1 and _title_case(inner, allow_stop=True):
         return True  # a quoted subheading: 'All Bets Are Off.'
     if len(inner) == 1 and not named and _modifies_next_word(block, qi, span):
         return True  # the “family” culture
@@ -90,21 +92,21 @@ def _embedded(block: BlockText, qi: int) -> bool:
     """Inside the writer's sentence, not opening it (“Salt and Iron”, traces …)."""
     if qi == 0:
         return False
-    previous = block.tokens[qi - 1]
-    return previous.quote < 0 and previous.text not in (".", "!", "?", ":", "…")
+    return block.quote_of[qi - 1] < 0 and block.words[qi - 1] not in (".", "!", "?", ":", "…")
 
 
 def _modifies_next_word(block: BlockText, qi: int, span: QuotedSpan) -> bool:
     """“family” culture: a quoted word right before a lower-case word, nothing between."""
     if span.close_end - span.end > 2 or block.text[span.end : span.end + 1] in ",.;:!?":
         return False
-    following = block.tokens[qi + 1] if qi + 1 < len(block.tokens) else None
-    if following is None or following.quote >= 0 or not following.text[0].islower():
+    following = qi + 1
+    if following >= len(block.words) or block.quote_of[following] >= 0:
         return False
-    function_word = following.low in (
-        words.PRONOUNS.keys() | words.PREPOSITIONS | words.DETERMINERS | words.RELATIVES
-    )
-    return not function_word and following.low not in words.FILLERS and block.cues[qi + 1] is None
+    if not block.words[following][0].islower():
+        return False
+    low = block.lows[following]
+    function_word = low in _FUNCTION_WORDS
+    return not function_word and low not in words.FILLERS and block.cues[following] is None
 
 
 def _ends_with_phrase(lows: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:

@@ -28,6 +28,10 @@ import attrs
 
 Role = Literal["open", "close"] | None
 
+# every mark but an apostrophe-like one between two letters or digits (a lone ` too);
+# one character class first, so that the engine skips plain text at C speed
+_QUOTING = re.compile(r"[\"“”„‟«»‹›‚`'’‘](?:(?<=[\"“”„‟«»‹›‚`])|(?<![^\W_].)|(?![^\W_]))")
+_ALNUM = re.compile(r"[^\W_]")  # what str.isalnum() accepts
 _MARK = re.compile(r"''|``|[\"“”„‟«»‹›‘’‚']")
 _DOUBLE = "d"
 _SINGLE = "s"
@@ -80,10 +84,17 @@ class _Open(NamedTuple):
 def pair_quotes(blocks: Sequence[str]) -> list[QuotedSpan]:
     """All outermost quoted spans of the blocks, in document order."""
     segments = list(_segments(blocks))
+    # a line without a mark, or with only apostrophes inside words (don’t), opens,
+    # closes and continues nothing
+    marked = [_QUOTING.search(blocks[s.block], s.start, s.end) is not None for s in segments]
+    marked.append(False)
     spans: list[QuotedSpan] = []
     carry = -1
     for n, segment in enumerate(segments):
-        following = segments[n + 1] if n + 1 < len(segments) else None
+        if not marked[n]:
+            carry = -1
+            continue
+        following = segments[n + 1] if marked[n + 1] else None
         next_family = _opening_family(blocks[following.block], following) if following else None
         carry = _scan_segment(blocks[segment.block], segment, carry, next_family, spans)
     return spans
@@ -284,9 +295,9 @@ def _emit(
         end -= 1
         while end > start and text[end - 1].isspace():
             end -= 1
-    letters = sum(1 for ch in text[start:end] if ch.isalnum())
-    if letters == 0 or (opener.family == _SINGLE and letters < 2):
-        return
+    first = _ALNUM.search(text, start, end)
+    if first is None or (opener.family == _SINGLE and not _ALNUM.search(text, first.end(), end)):
+        return  # no letter or digit, or single marks around one character
     chain = opener.chain if opener.chain >= 0 else len(spans)
     spans.append(
         QuotedSpan(

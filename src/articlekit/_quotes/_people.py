@@ -30,6 +30,9 @@ from articlekit._quotes._text import BlockText, NameRun
 
 _MAX_NAME_WORDS = 4
 _LINKS = frozenset({"of", "for"})  # "Secretary of State John Kerry"
+# leading words dropped from a name: "Former", "of"; but "Marine Le Pen" keeps "Marine"
+_LEADING_SKIPPED = (words.TITLE_MODIFIERS | _LINKS) - words.GIVEN_NAMES
+_UNCOUNTED = words.NAME_PARTICLES | words.NAME_SUFFIXES  # "von", "Jr."
 
 
 class Name(NamedTuple):
@@ -64,25 +67,30 @@ class Person:
 
 def clean_name(block: BlockText, run: NameRun) -> Name | None:
     """The name a run stands for, without its titles; None if only titles remain."""
-    tokens = block.tokens
-    positions = [i for i in range(run.start, run.end) if tokens[i].text != "."]
+    lows = block.lows
+    if run.end - run.start == 1:  # one word, no title to cut: most mentions ("Trump")
+        low, word = lows[run.start], block.words[run.start]
+        if low in words.TITLES:
+            return None
+        display = word[:-2] if block.possessive[run.start] else word
+        return Name((low,), display, _gender((low,), []), False)
+    positions = [i for i in range(run.start, run.end) if block.words[i] != "."]
     cut = _title_cut(block, positions)
     kept = positions[cut:]
-    skipped = words.TITLE_MODIFIERS | _LINKS
-    while len(kept) >= 2 and tokens[kept[0]].low in skipped - words.GIVEN_NAMES:  # "Marine Le Pen"
+    while len(kept) >= 2 and lows[kept[0]] in _LEADING_SKIPPED:
         kept = kept[1:]
     kept = kept[_given_name_start(block, kept) :]
     # "Secretary" alone is no name; after a cut title ("Mr. King") it is a surname
-    titles_only = cut == 0 and all(tokens[i].low in words.TITLES for i in kept)
-    if not kept or titles_only or _name_length(tokens[i].low for i in kept) > _MAX_NAME_WORDS:
+    name_words = tuple(lows[i] for i in kept)
+    titles_only = cut == 0 and words.TITLES.issuperset(name_words)
+    if not kept or titles_only or _name_length(name_words) > _MAX_NAME_WORDS:
         return None  # only titles, or a Title Case headline rather than a name
     first, last = kept[0], run.end
-    start, end = tokens[first].start, tokens[last - 1].end
-    if tokens[last - 1].possessive:
+    start, end = block.starts[first], block.ends[last - 1]
+    if block.possessive[last - 1]:
         end -= 2
     display = " ".join(block.text[start:end].split())
-    name_words = tuple(tokens[i].low for i in kept)
-    gender = _gender(name_words, [tokens[i].low for i in positions[:cut]])
+    gender = _gender(name_words, [lows[i] for i in positions[:cut]])
     return Name(name_words, display, gender, cut > 0)
 
 
@@ -93,10 +101,10 @@ def _given_name_start(block: BlockText, kept: list[int]) -> int:
     # after a determiner or a lower-case word the first word describes ("den gesetzten
     # Armenier Dmitri …"); at a sentence start or after "said" it is a first name
     # ("said Cornell William Brooks")
-    before = block.tokens[kept[0] - 1] if kept[0] > 0 else None
-    if before is None or not before.text[:1].islower() or block.cues[kept[0] - 1] is not None:
+    before = kept[0] - 1
+    if before < 0 or not block.words[before][:1].islower() or block.cues[before] is not None:
         return 0
-    lows = [block.tokens[i].low for i in kept]
+    lows = [block.lows[i] for i in kept]
     given = words.GIVEN_NAMES
     if lows[0] in given:
         return 0
@@ -106,9 +114,19 @@ def _given_name_start(block: BlockText, kept: list[int]) -> int:
     return 0
 
 
+def _run_key(block: BlockText, run: NameRun) -> tuple[str, bool] | None:
+    """What `clean_name` reads of a run: its text and whether the word before it is a
+    lower-case non-cue word; None when a cue starts inside the run (read it afresh)."""
+    cues = block.cue_starts
+    if cues and bisect.bisect_left(cues, run.start) != bisect.bisect_left(cues, run.end):
+        return None
+    before = run.start - 1
+    lower_before = before >= 0 and block.words[before][:1].islower() and block.cues[before] is None
+    return block.text[block.starts[run.start] : block.ends[run.end - 1]], lower_before
+
+
 def _name_length(name_words: Iterable[str]) -> int:
-    skipped = words.NAME_PARTICLES | words.NAME_SUFFIXES
-    return sum(1 for w in name_words if w not in skipped)
+    return sum(1 for w in name_words if w not in _UNCOUNTED)
 
 
 def _is_title(word: str) -> bool:
@@ -121,13 +139,11 @@ def _is_title(word: str) -> bool:
 
 def _title_cut(block: BlockText, positions: list[int]) -> int:
     """How many leading words are titles: up to the last title a name word follows."""
-    tokens = block.tokens
+    lows = [block.lows[i] for i in positions]
+    last_name_word = max((n for n, w in enumerate(lows) if w not in _UNCOUNTED), default=-1)
     cut = 0
-    for n, i in enumerate(positions):
-        if not _is_title(tokens[i].low):
-            continue
-        rest = [tokens[j].low for j in positions[n + 1 :]]
-        if any(w not in words.NAME_SUFFIXES and w not in words.NAME_PARTICLES for w in rest):
+    for n in range(last_name_word):
+        if _is_title(lows[n]):
             cut = n + 1
     return cut
 
@@ -150,9 +166,8 @@ def _opens_sentence(block: BlockText, run: NameRun) -> bool:
     first = block.sentences[block.sentence_of[run.start]][0]
     if run.start == first:
         return True
-    tokens = block.tokens
-    opener = tokens[first].low
-    after_comma = tokens[run.start - 1].text == ","
+    opener = block.lows[first]
+    after_comma = block.words[run.start - 1] == ","
     return after_comma and (opener in words.PREPOSITIONS or opener in words.RELATIVES)
 
 
@@ -176,12 +191,21 @@ class People:
         self._ordinals: list[int] = []  # document position of each mention, ascending
         self._mentioned: list[int] = []  # the person of each mention
         self._subject: list[bool] = []  # does the mention open its sentence (a subject)
+        # the same run text in the same setting is the same name ("Trump" forty times);
+        # the memo lives as long as this call
+        names: dict[tuple[str, bool], Name | None] = {}
         for block, base in zip(blocks, bases, strict=True):
             for number, run in enumerate(block.runs):
-                name = clean_name(block, run)
+                key = _run_key(block, run) if run.end - run.start > 1 else None
+                if key is None:  # one word is read at once; or a cue inside the run
+                    name = clean_name(block, run)
+                elif key in names:
+                    name = names[key]
+                else:
+                    name = names[key] = clean_name(block, run)
                 if name is not None:
                     person = self._assign(name, base + run.start, base)
-                    self._at[(block.index, number)] = person
+                    self._at[(block.number, number)] = person
                     self._ordinals.append(base + run.start)
                     self._mentioned.append(person)
                     self._subject.append(_opens_sentence(block, run))
@@ -241,6 +265,10 @@ class People:
         candidates = self._by_surname.get(word, [])
         if not candidates and not name.titled:  # "Hillary said"; but "Mr. X" is a surname
             candidates = self._by_given.get(word, [])
+        if not candidates:  # a word seen alone so far ("Springfield", "Monday")
+            if word not in self._single:
+                self._single[word] = self._new(name)
+            return self._single[word]
         fitting = [i for i in candidates if self._gender_fits(i, name.gender)]
         here = [i for i in fitting if self.persons[i].last_seen >= paragraph]
         if here:

@@ -14,13 +14,14 @@ from __future__ import annotations
 from typing import Literal, NamedTuple
 
 from articlekit._quotes import _words as words
-from articlekit._quotes._text import BlockText, Token, is_capitalized
+from articlekit._quotes._text import BlockText
 
 RefKind = Literal["name", "pronoun", "description", "coordinated"]
 
 _LEAD_WINDOW = 60
 _CLAUSE_STOPS = frozenset({":", ";", "—", "–", "―", "(", ")", "[", "]"})
 SEGMENT_STOPS = frozenset({",", ":", ";", "(", "[", ".", "!", "?", "—", "–", "―"})
+_SEGMENT_BREAKS = _CLAUSE_STOPS - {"(", ")"}
 
 
 class Ref(NamedTuple):
@@ -34,13 +35,12 @@ class Ref(NamedTuple):
 
 def clause_subject(block: BlockText, first: int, hi: int) -> Ref | None:
     """The first name or pronoun of the sentence that no preposition governs."""
-    tokens = block.tokens
     for i in range(first, min(hi, first + _LEAD_WINDOW)):
-        token = tokens[i]
-        if token.quote >= 0:
+        if block.quote_of[i] >= 0:
             continue
-        if token.low in words.PRONOUNS:
-            return Ref("pronoun", i, words.PRONOUNS[token.low], "")
+        low = block.lows[i]
+        if low in words.PRONOUNS:
+            return Ref("pronoun", i, words.PRONOUNS[low], "")
         run = block.run_of[i]
         if run >= 0 and block.runs[run].start == i and not block.runs[run].possessive:
             ref = name_ref(block, run, first)
@@ -51,27 +51,27 @@ def clause_subject(block: BlockText, first: int, hi: int) -> Ref | None:
 
 def subject_before(block: BlockText, lo: int, cue_start: int) -> Ref | None:
     """The subject of the cue at `cue_start`, read backwards no further than `lo`."""
-    tokens = block.tokens
+    lows = block.lows
     j = cue_start
-    while j > lo and tokens[j - 1].quote < 0 and tokens[j - 1].low in words.FILLERS:
+    while j > lo and block.quote_of[j - 1] < 0 and lows[j - 1] in words.FILLERS:
         j -= 1
     if j <= lo:
         return None
-    before = tokens[j - 1]
-    if before.low in words.COORDINATORS:
+    before = lows[j - 1]
+    if before in words.COORDINATORS:
         return Ref("coordinated", -1, "", "")
-    if before.low in words.RELATIVES and not is_capitalized(before):
+    if before in words.RELATIVES and not block.is_capitalized(j - 1):
         return Ref("description", -1, "", "")
-    if before.low in words.PRONOUNS and before.quote < 0:  # "…, she said" / "Though she called"
-        return Ref("pronoun", j - 1, words.PRONOUNS[before.low], "")
-    segments = _segments_back(tokens, lo, j)
+    if before in words.PRONOUNS and block.quote_of[j - 1] < 0:  # "…, she said"
+        return Ref("pronoun", j - 1, words.PRONOUNS[before], "")
+    segments = _segments_back(block, lo, j)
     nearest = _segment_head(block, *segments[0], lo)
     if nearest is not None and nearest.kind != "description":
         return nearest
-    if _apposition_like(tokens, *segments[0]):
+    if _apposition_like(block, *segments[0]):
         # "Jane Roe, 21, a student who …, said": skip appositions back to the name
         for segment in segments[1:6]:
-            if _apposition_like(tokens, *segment):
+            if _apposition_like(block, *segment):
                 continue
             if _intro_like(block, *segment):
                 break
@@ -82,16 +82,16 @@ def subject_before(block: BlockText, lo: int, cue_start: int) -> Ref | None:
     return nearest
 
 
-def _segments_back(tokens: tuple[Token, ...], lo: int, hi: int) -> list[tuple[int, int]]:
+def _segments_back(block: BlockText, lo: int, hi: int) -> list[tuple[int, int]]:
     """Comma-separated segments of the clause that ends at `hi`, nearest first."""
     segments = []
     end = hi
     i = hi - 1
     while i >= lo:
-        token = tokens[i]
-        if token.quote >= 0 or token.text in _CLAUSE_STOPS - {"(", ")"}:
+        word = block.words[i]
+        if block.quote_of[i] >= 0 or word in _SEGMENT_BREAKS:
             break
-        if token.text == ",":
+        if word == ",":
             segments.append((i + 1, end))
             end = i
         i -= 1
@@ -99,15 +99,14 @@ def _segments_back(tokens: tuple[Token, ...], lo: int, hi: int) -> list[tuple[in
     return segments
 
 
-def _strip_back(tokens: tuple[Token, ...], a: int, b: int) -> int:
+def _strip_back(block: BlockText, a: int, b: int) -> int:
     """Drop trailing fillers and a trailing parenthetical: "Jane Roe (D-Wis.) later"."""
     while b > a:
-        token = tokens[b - 1]
-        if token.low in words.FILLERS and token.quote < 0:
+        if block.lows[b - 1] in words.FILLERS and block.quote_of[b - 1] < 0:
             b -= 1
-        elif token.text == ")":
+        elif block.words[b - 1] == ")":
             k = b - 1
-            while k > a and tokens[k].text != "(":
+            while k > a and block.words[k] != "(":
                 k -= 1
             if k <= a:
                 return b
@@ -119,12 +118,11 @@ def _strip_back(tokens: tuple[Token, ...], a: int, b: int) -> int:
 
 def _segment_head(block: BlockText, a: int, b: int, lo: int) -> Ref | None:
     """A segment's head: a name run ending it, a pronoun, or else a description."""
-    tokens = block.tokens
-    b = _strip_back(tokens, a, b)
+    b = _strip_back(block, a, b)
     if a >= b:
         return None
-    if b - a == 1 and tokens[a].low in words.PRONOUNS and tokens[a].quote < 0:
-        return Ref("pronoun", a, words.PRONOUNS[tokens[a].low], "")
+    if b - a == 1 and block.lows[a] in words.PRONOUNS and block.quote_of[a] < 0:
+        return Ref("pronoun", a, words.PRONOUNS[block.lows[a]], "")
     run = block.run_of[b - 1]
     if run >= 0 and block.runs[run].end == b and not block.runs[run].possessive:
         ref = name_ref(block, run, a)
@@ -133,65 +131,62 @@ def _segment_head(block: BlockText, a: int, b: int, lo: int) -> Ref | None:
     run = block.run_of[a]  # "Dan McLaughlin at the National Review agreed"
     if run >= 0 and block.runs[run].start == a and not block.runs[run].possessive:
         end = block.runs[run].end
-        if end < b and tokens[end].low in words.PREPOSITIONS:
+        if end < b and block.lows[end] in words.PREPOSITIONS:
             return Ref("name", run, "", "")
-    if _intro_like(block, a, b) or tokens[a].quote >= 0:
+    if _intro_like(block, a, b) or block.quote_of[a] >= 0:
         return None
-    text = block.text[tokens[a].start : tokens[b - 1].end]
+    text = block.text[block.starts[a] : block.ends[b - 1]]
     return Ref("description", a, "", text)
 
 
 def name_ref(block: BlockText, run: int, lo: int) -> Ref | None:
     """The run as a speaker, unless a preposition governs it ("a professor at Yale")."""
     start = block.runs[run].start
-    tokens = block.tokens
     k = start - 1
-    if k >= lo and tokens[k].low in words.DETERMINERS:
+    if k >= lo and block.lows[k] in words.DETERMINERS:
         k -= 1  # "at the Maxwell School"
-    if k >= lo and tokens[k].low in words.PREPOSITIONS and tokens[k].quote < 0:
+    if k >= lo and block.lows[k] in words.PREPOSITIONS and block.quote_of[k] < 0:
         return None
     return Ref("name", run, "", "")
 
 
-def _apposition_like(tokens: tuple[Token, ...], a: int, b: int) -> bool:
+def _apposition_like(block: BlockText, a: int, b: int) -> bool:
     if a >= b:
         return True
-    token = tokens[a]
-    if token.quote >= 0:
+    if block.quote_of[a] >= 0:
         return False
-    lead = token.text[0]
-    return lead.islower() or lead.isdigit() or token.low in words.DETERMINERS
+    lead = block.words[a][0]
+    return lead.islower() or lead.isdigit() or block.lows[a] in words.DETERMINERS
 
 
 def _intro_like(block: BlockText, a: int, b: int) -> bool:
     """An introductory phrase, not a subject: "In a memo sent to staff", "Asked about it"."""
     if a >= b:
         return False
-    token = block.tokens[a]
-    if token.quote >= 0:
+    if block.quote_of[a] >= 0:
         return True
-    low = token.low
+    low = block.lows[a]
     if low in words.PREPOSITIONS or low in words.RELATIVES:
         return True
     if words.starts_phrase(words.SPEECH_VERBS, [low], 0):
         return True
-    opener = is_capitalized(token) and low in words.NOT_NAMES
+    opener = block.is_capitalized(a) and low in words.NOT_NAMES
     return opener and low not in words.DETERMINERS and low not in words.PRONOUNS
 
 
 def noun_phrase_after(block: BlockText, i: int, hi: int) -> Ref | None:
     """The speaker phrase after an inverted cue: "said board chair Margaret Lowe", "said
     the study’s lead author, Miriam Osei," "sagte er", "so Falk"."""
-    tokens = block.tokens
-    while i < hi and tokens[i].quote < 0 and tokens[i].low in words.FILLERS:
+    lows = block.lows
+    while i < hi and block.quote_of[i] < 0 and lows[i] in words.FILLERS:
         i += 1
-    if i >= hi or tokens[i].quote >= 0:
+    if i >= hi or block.quote_of[i] >= 0:
         return None
-    if tokens[i].low in words.PRONOUNS:
-        return Ref("pronoun", i, words.PRONOUNS[tokens[i].low], "")
+    if lows[i] in words.PRONOUNS:
+        return Ref("pronoun", i, words.PRONOUNS[lows[i]], "")
     stop = i
-    while stop < hi and tokens[stop].quote < 0:
-        if tokens[stop].text in SEGMENT_STOPS and block.run_of[stop] < 0:  # not "John D."
+    while stop < hi and block.quote_of[stop] < 0:
+        if block.words[stop] in SEGMENT_STOPS and block.run_of[stop] < 0:  # not "John D."
             break
         stop += 1
     cut = i
@@ -212,22 +207,22 @@ def noun_phrase_after(block: BlockText, i: int, hi: int) -> Ref | None:
 
 def _governs(block: BlockText, i: int) -> bool:
     """A preposition or relative word outside a name: the noun phrase ends before it."""
-    token = block.tokens[i]
-    if block.run_of[i] >= 0 or token.quote >= 0:
+    if block.run_of[i] >= 0 or block.quote_of[i] >= 0:
         return False
-    relative = token.low in words.RELATIVES and token.low not in words.DETERMINERS  # not "der"
-    return token.low in words.PREPOSITIONS or relative
+    low = block.lows[i]
+    relative = low in words.RELATIVES and low not in words.DETERMINERS  # not "der"
+    return low in words.PREPOSITIONS or relative
 
 
 def _apposition_name(block: BlockText, comma: int, hi: int) -> Ref | None:
     """ ", Miriam Osei," after a description: the name it is in apposition to."""
-    tokens = block.tokens
-    if comma >= hi or tokens[comma].text != ",":
+    size = len(block.words)
+    if comma >= hi or block.words[comma] != ",":
         return None
-    run = block.run_of[comma + 1] if comma + 1 < len(tokens) else -1
+    run = block.run_of[comma + 1] if comma + 1 < size else -1
     if run < 0 or block.runs[run].start != comma + 1 or block.runs[run].possessive:
         return None
     end = block.runs[run].end
-    if end < len(tokens) and tokens[end].text not in SEGMENT_STOPS and tokens[end].quote < 0:
+    if end < size and block.words[end] not in SEGMENT_STOPS and block.quote_of[end] < 0:
         return None
     return Ref("name", run, "", "")

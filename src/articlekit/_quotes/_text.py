@@ -8,6 +8,11 @@ nothing inside a quote is ever taken for a speaker or a speech verb. Sentences e
 follows. A name run is a stretch of capitalized words, initials and name particles
 ("Ursula von der Leyen", "Rep. G.K. Butterfield"); titles stay in the run here and are
 cut off when the run becomes a name.
+
+Tokens are kept as parallel sequences (`words`, `lows`, `starts`, ...) rather than one
+object per token: a block is split by one regular expression call, and every pass over it
+(stops, capitalized words, cue words) picks its few candidates with C-level filters
+(`compress`, `map`, set look-ups) before any Python runs per token.
 """
 
 from __future__ import annotations
@@ -15,28 +20,27 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from itertools import accumulate, compress, count, pairwise
+from operator import itemgetter
 from typing import NamedTuple
-
-import attrs
 
 from articlekit._quotes import _words as words
 from articlekit._quotes._marks import QuotedSpan
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:[’'\-.][^\W_]+)*|\d+(?:[.,:]\d+)*(?:[^\W\d_]+)?|\S")
+# a word (with inner apostrophes, hyphens, dots), a number, or any other character;
+# possessive quantifiers: nothing after a part can match what the part gave back
+_TOKEN = r"[^\W\d_]++(?:[’'\-.][^\W_]++)*+|\d++(?:[.,:]\d+)*+(?:[^\W\d_]+)?|\S"
+# split() with the token pattern as its one group: [gap, token, gap, token, ..., gap]
+_SPLIT = re.compile(f"({_TOKEN})")
 _LONG_BLOCK = 20_000  # characters: longer blocks are read only around their quotes
 _CONTEXT = 1_500  # characters read before and after each quote of such a block
 _ORG_LINKS = frozenset({"of", "for"})
 _STOPS = frozenset({".", "!", "?", "…"})
 _POSSESSIVE = ("’s", "'s", "’S", "'S")
-
-
-class Token(NamedTuple):
-    start: int
-    end: int
-    text: str
-    low: str  # lower case, without a possessive 's
-    quote: int  # index of the quoted span this token stands for, else -1
-    possessive: bool
+_TITLE_WORDS = words.TITLES | words.TITLE_MODIFIERS
+_RUN_LINKS = words.NAME_PARTICLES | _ORG_LINKS  # lower-case words inside names
+QUOTE_WORD = "“”"  # the one token a quoted span becomes
+_first_letter = itemgetter(0)
 
 
 class Cue(NamedTuple):
@@ -54,19 +58,43 @@ class NameRun(NamedTuple):
     possessive: bool  # "Clinton’s campaign": the run modifies a noun
 
 
-@attrs.frozen
-class BlockText:
-    """One block, tokenized with its quotes masked, split into sentences and name runs."""
+class BlockText(NamedTuple):
+    """One block, tokenized with its quotes masked, split into sentences and name runs.
 
-    index: int
+    Token i is `words[i]` (as written; a quote is `QUOTE_WORD`), `lows[i]` (lower case,
+    without a possessive 's), at `text[starts[i]:ends[i]]`; `quote_of[i]` is the number
+    of the quoted span it stands for, else -1. A plain tuple of read-only sequences:
+    an article has hundreds of blocks, and building one must cost next to nothing."""
+
+    number: int  # the block's place in the article
     text: str
-    tokens: tuple[Token, ...]
-    sentences: tuple[tuple[int, int], ...]  # token ranges
-    sentence_of: tuple[int, ...]  # sentence number of each token
-    runs: tuple[NameRun, ...]
-    run_of: tuple[int, ...]  # run number of each token, -1 outside runs
-    cues: tuple[Cue | None, ...]  # the cue that starts at each token
-    sentence_has_cue: tuple[bool, ...]  # does a speech verb or source phrase occur in it
+    words: Sequence[str]
+    lows: Sequence[str]
+    starts: Sequence[int]
+    ends: Sequence[int]
+    quote_of: Sequence[int]
+    possessive: Sequence[bool]  # "Clinton’s"
+    quote_tokens: Sequence[int]  # the tokens that are quotes, ascending
+    sentences: Sequence[tuple[int, int]]  # token ranges
+    sentence_of: Sequence[int]  # sentence number of each token
+    runs: Sequence[NameRun]
+    run_of: Sequence[int]  # run number of each token, -1 outside runs
+    cues: Sequence[Cue | None]  # the cue that starts at each token
+    cue_starts: Sequence[int]  # the tokens where a cue starts, ascending
+    sentence_has_cue: Sequence[bool]  # does a speech verb or source phrase occur in it
+
+    def is_capitalized(self, i: int) -> bool:
+        return self.quote_of[i] < 0 and self.words[i][0].isupper()
+
+
+class _Tokens(NamedTuple):
+    words: list[str]
+    lows: list[str]
+    starts: list[int]
+    ends: list[int]
+    quote_of: list[int]
+    possessive: list[bool]
+    quote_tokens: list[int]
 
 
 def read_block(index: int, text: str, quotes: Sequence[tuple[int, QuotedSpan]]) -> BlockText:
@@ -74,27 +102,24 @@ def read_block(index: int, text: str, quotes: Sequence[tuple[int, QuotedSpan]]) 
 
     A block longer than any real paragraph is read only around its quotes, which keeps
     a megabyte of text without quotation marks from costing anything."""
-    windows = _windows(text, quotes) if len(text) > _LONG_BLOCK else [(0, len(text))]
+    windows = _windows(text, quotes) if len(text) > _LONG_BLOCK else None
     tokens = _tokenize(text, quotes, windows)
+    if not tokens.words:  # an empty block, or a heading left out
+        return BlockText(index, text, *([()] * 14))
     sentences = _sentences(text, tokens, dict(quotes))
     sentence_of: list[int] = []
     for number, (first, last) in enumerate(sentences):
-        sentence_of.extend([number] * (last - first))
+        sentence_of += [number] * (last - first)
     runs = _name_runs(tokens)
-    run_of = [-1] * len(tokens)
+    run_of = [-1] * len(tokens.words)
     for number, run in enumerate(runs):
         run_of[run.start : run.end] = [number] * (run.end - run.start)
-    cues = _find_cues(text, tokens, sentences)
+    cues, cue_starts = _find_cues(text, tokens, sentences)
+    has_cue = [False] * len(sentences)
+    for i in cue_starts:
+        has_cue[sentence_of[i]] = True
     return BlockText(
-        index,
-        text,
-        tuple(tokens),
-        tuple(sentences),
-        tuple(sentence_of),
-        tuple(runs),
-        tuple(run_of),
-        cues,
-        tuple(any(c is not None for c in cues[first:last]) for first, last in sentences),
+        index, text, *tokens, sentences, sentence_of, runs, run_of, cues, cue_starts, has_cue
     )
 
 
@@ -114,91 +139,158 @@ def _windows(text: str, quotes: Sequence[tuple[int, QuotedSpan]]) -> list[tuple[
 
 
 def _tokenize(
-    text: str, quotes: Sequence[tuple[int, QuotedSpan]], windows: list[tuple[int, int]]
-) -> list[Token]:
-    tokens: list[Token] = []
+    text: str, quotes: Sequence[tuple[int, QuotedSpan]], windows: list[tuple[int, int]] | None
+) -> _Tokens:
+    found: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    quote_tokens: list[int] = []
+    if not quotes and windows is None:  # most blocks: one split, offsets by summing
+        parts = _SPLIT.split(text)  # [gap, token, gap, token, ..., gap]
+        found = parts[1::2]
+        offsets = list(accumulate(map(len, parts)))  # where each part ends
+        starts = offsets[0:-1:2]
+        ends = offsets[1::2]
+        return _finish_tokens(text, found, starts, ends, [], quotes)
     position = 0
-    for number, span in quotes:
-        tokens.extend(_words_in_windows(text, position, span.open_at, windows))
-        tokens.append(Token(span.open_at, span.close_end, "“”", "“”", number, False))
+    for _, span in quotes:
+        _words_in_windows(text, position, span.open_at, windows, found, starts, ends)
+        quote_tokens.append(len(found))
+        found.append(QUOTE_WORD)
+        starts.append(span.open_at)
+        ends.append(span.close_end)
         position = span.close_end
-    tokens.extend(_words_in_windows(text, position, len(text), windows))
-    return tokens
+    _words_in_windows(text, position, len(text), windows, found, starts, ends)
+    return _finish_tokens(text, found, starts, ends, quote_tokens, quotes)
+
+
+def _finish_tokens(
+    text: str,
+    found: list[str],
+    starts: list[int],
+    ends: list[int],
+    quote_tokens: list[int],
+    quotes: Sequence[tuple[int, QuotedSpan]],
+) -> _Tokens:
+    lows = list(map(str.lower, found))
+    possessive = [False] * len(found)
+    for i in _possessives(text, found, ends):
+        lows[i] = found[i][:-2].lower()
+        possessive[i] = True
+    quote_of = [-1] * len(found)
+    for (number, _), i in zip(quotes, quote_tokens, strict=True):
+        quote_of[i] = number
+    return _Tokens(found, lows, starts, ends, quote_of, possessive, quote_tokens)
+
+
+def _possessives(text: str, found: list[str], ends: list[int]) -> list[int]:
+    """The tokens that end with a possessive 's ("Clinton’s"), found from the marks."""
+    indices: list[int] = []
+    if "’" not in text and "'" not in text:
+        return indices
+    for mark in _POSSESSIVE:
+        at = text.find(mark)
+        while at >= 0:
+            i = bisect.bisect_left(ends, at + 2)
+            if (
+                i < len(found)
+                and ends[i] == at + 2
+                and len(found[i]) > 2
+                and found[i] != QUOTE_WORD
+            ):
+                indices.append(i)
+            at = text.find(mark, at + 2)
+    return indices
 
 
 def _words_in_windows(
-    text: str, start: int, end: int, windows: list[tuple[int, int]]
-) -> list[Token]:
-    found: list[Token] = []
+    text: str,
+    start: int,
+    end: int,
+    windows: list[tuple[int, int]] | None,
+    found: list[str],
+    starts: list[int],
+    ends: list[int],
+) -> None:
+    if windows is None:  # the whole block is read
+        _words_between(text, start, end, found, starts, ends)
+        return
     first = bisect.bisect_right(windows, (start, len(text) + 1)) - 1
     for lo, hi in windows[max(first, 0) :]:
         if lo >= end:
             break
         if hi > start:
-            found.extend(_words_between(text, max(lo, start), min(hi, end)))
-    return found
+            _words_between(text, max(lo, start), min(hi, end), found, starts, ends)
 
 
-def _words_between(text: str, start: int, end: int) -> list[Token]:
-    found: list[Token] = []
-    append = found.append
-    for match in _TOKEN.finditer(text, start, end):
-        word = match.group()
-        if word[-2:] in _POSSESSIVE and len(word) > 2:
-            append(Token(match.start(), match.end(), word, word[:-2].lower(), -1, True))
-        else:
-            append(Token(match.start(), match.end(), word, word.lower(), -1, False))
-    return found
+def _words_between(
+    text: str, start: int, end: int, found: list[str], starts: list[int], ends: list[int]
+) -> None:
+    """Append the tokens of text[start:end] (one regex call, no per-token Python)."""
+    if start >= end:
+        return
+    parts = _SPLIT.split(text if start == 0 and end == len(text) else text[start:end])
+    if len(parts) < 3:
+        return
+    offsets = list(accumulate(map(len, parts), initial=start))  # where each part starts
+    found.extend(parts[1::2])
+    starts.extend(offsets[1:-1:2])
+    ends.extend(offsets[2::2])
 
 
-def is_capitalized(token: Token) -> bool:
-    return token.quote < 0 and token.text[0].isupper()
-
-
-def _sentences(
-    text: str, tokens: list[Token], spans: dict[int, QuotedSpan]
-) -> list[tuple[int, int]]:
+def _sentences(text: str, tokens: _Tokens, spans: dict[int, QuotedSpan]) -> list[tuple[int, int]]:
     sentences = []
     first = 0
-    # only stops and quotes can end a sentence: look at those alone
-    ends = [i for i, t in enumerate(tokens) if t.quote >= 0 or t.text in _STOPS]
+    size = len(tokens.words)
+    # only stops and quotes can end a sentence, and only before a capital, a digit or a
+    # quote: look at those alone
+    stops = compress(count(), map(_STOPS.__contains__, tokens.words))
+    ends = sorted([*stops, *tokens.quote_tokens]) if tokens.quote_tokens else stops
+    opens = tokens.words
     for i in ends:
-        if i + 1 < len(tokens) and _ends_sentence(text, tokens, i, spans):
+        if i + 1 >= size:
+            break
+        following = opens[i + 1][0]
+        if not (following.isupper() or following.isdigit() or tokens.quote_of[i + 1] >= 0):
+            continue
+        if _ends_sentence(text, tokens, i, spans):
             sentences.append((first, i + 1))
             first = i + 1
-    if first < len(tokens):
-        sentences.append((first, len(tokens)))
+    if first < size:
+        sentences.append((first, size))
     return sentences
 
 
-def _ends_sentence(text: str, tokens: list[Token], i: int, spans: dict[int, QuotedSpan]) -> bool:
-    token, following = tokens[i], tokens[i + 1]
-    opens_next = following.quote >= 0 or following.text[0].isupper() or following.text[0].isdigit()
-    if not opens_next:
-        return False
-    if token.quote >= 0:
-        span = spans[token.quote]
+def _ends_sentence(text: str, tokens: _Tokens, i: int, spans: dict[int, QuotedSpan]) -> bool:
+    """Does token i, a stop or a quote before a capital, a digit or a quote, end one?"""
+    word = tokens.words[i]
+    if tokens.quote_of[i] >= 0:
+        span = spans[tokens.quote_of[i]]
         return span.end > span.start and text[span.end - 1] in _STOPS and not span.runs_on
-    if token.text not in _STOPS:
+    if word not in _STOPS:
         return False
-    if token.text == "." and i > 0 and tokens[i - 1].end == token.start:
-        before = tokens[i - 1]
-        if _abbreviated(before):
-            return False
-    return True
+    # "J. Trump", "Sen. Roe": the dot of an abbreviation ends no sentence
+    attached = word == "." and i > 0 and tokens.ends[i - 1] == tokens.starts[i]
+    return not (attached and abbreviated(tokens.words[i - 1], tokens.lows[i - 1]))
 
 
-def _abbreviated(token: Token) -> bool:
+def abbreviated(word: str, low: str) -> bool:
     """An initial ("J"), dotted initials ("G.K", "U.S") or a known abbreviation ("Sen")."""
-    initials = all(len(part) == 1 and part.isupper() for part in token.text.split("."))
-    return initials or token.low in words.ABBREVIATIONS
+    initials = all(len(part) == 1 and part.isupper() for part in word.split("."))
+    return initials or low in words.ABBREVIATIONS
 
 
-def _name_runs(tokens: list[Token]) -> list[NameRun]:
+def _name_runs(tokens: _Tokens) -> list[NameRun]:
     runs = []
     after = 0
-    for i in [i for i, t in enumerate(tokens) if t.text[0].isupper() and t.quote < 0]:
-        if i < after:
+    # the capitalized words (a quote's token is not); a run can only start at one
+    capitals = compress(count(), map(str.isupper, map(_first_letter, tokens.words)))
+    lows = tokens.lows
+    for i in capitals:
+        if i < after or lows[i] in words.NOT_NAME_WORDS:
+            continue
+        if not tokens.possessive[i] and _ends_after(tokens, i + 1):
+            runs.append(NameRun(i, i + 1, False))  # a lone name word: "Trump said"
             continue
         end, possessive = _run_from(tokens, i)
         if end > i:
@@ -207,107 +299,133 @@ def _name_runs(tokens: list[Token]) -> list[NameRun]:
     return runs
 
 
-def _is_name_word(token: Token) -> bool:
+def _ends_after(tokens: _Tokens, j: int) -> bool:
+    """Nothing at token j can go on with a name: not a capital, a dot, a particle or a link."""
+    if j >= len(tokens.words):
+        return True
+    word = tokens.words[j]
+    return not word[0].isupper() and word != "." and tokens.lows[j] not in _RUN_LINKS
+
+
+def _is_name_word(tokens: _Tokens, i: int) -> bool:
     """A capitalized word that can be part of a name (not "The", not a Title Case "Says")."""
-    if not is_capitalized(token) or token.low in words.NOT_NAMES:
+    if tokens.quote_of[i] >= 0 or not tokens.words[i][0].isupper():
         return False
-    return (token.low,) not in words.SPEECH_VERBS
+    return tokens.lows[i] not in words.NOT_NAME_WORDS
 
 
-def _run_from(tokens: list[Token], i: int) -> tuple[int, bool]:
+def _run_from(tokens: _Tokens, i: int) -> tuple[int, bool]:
     """The end of the name run starting at token i (== i when none starts there)."""
     j = i
-    while j < len(tokens):
-        token = tokens[j]
-        if _is_name_word(token):
+    size = len(tokens.words)
+    lows = tokens.lows
+    while j < size:
+        if _is_name_word(tokens, j):
+            possessive = tokens.possessive[j]
             j += 1
             if _absorbs_dot(tokens, j):
                 j += 1
-            if token.possessive:
+            if possessive:
                 return j, True
             if _org_then_name(tokens, j):
                 return j, False  # "The Washington Post Trump said": two names
             continue
         # "Ursula von der Leyen", and capitalized inside a name: "Marine Le Pen"
-        particle = token.low in words.NAME_PARTICLES and token.quote < 0
+        particle = lows[j] in words.NAME_PARTICLES and tokens.quote_of[j] < 0
         # "Association of Flight Attendants": "of" inside an organisation's name
         # ... and in a title: "Secretary of State John Kerry"
-        linked = _has_org_word(tokens, i, j) or _all_titles(tokens, i, j)
-        particle = particle or (token.low in _ORG_LINKS and linked)
-        if particle and j > i and j + 1 < len(tokens) and _is_name_word(tokens[j + 1]):
+        if not particle and lows[j] in _ORG_LINKS:
+            particle = _has_org_word(lows, i, j) or _all_titles(tokens, i, j)
+        if particle and j > i and j + 1 < size and _is_name_word(tokens, j + 1):
             j += 1
             continue
         break
     return j, False
 
 
-def _has_org_word(tokens: list[Token], i: int, j: int) -> bool:
-    return any(t.low in words.ORG_WORDS for t in tokens[i:j])
+def _has_org_word(lows: list[str], i: int, j: int) -> bool:
+    return not words.ORG_WORDS.isdisjoint(lows[i:j])
 
 
-def _all_titles(tokens: list[Token], i: int, j: int) -> bool:
-    titles = words.TITLES | words.TITLE_MODIFIERS
-    return all(t.low in titles for t in tokens[i:j] if t.text != ".")
+def _all_titles(tokens: _Tokens, i: int, j: int) -> bool:
+    return all(
+        low in _TITLE_WORDS
+        for word, low in zip(tokens.words[i:j], tokens.lows[i:j], strict=True)
+        if word != "."
+    )
 
 
-def _org_then_name(tokens: list[Token], j: int) -> bool:
+def _org_then_name(tokens: _Tokens, j: int) -> bool:
     """An organisation word followed by a name word that is not a title ("House Speaker")."""
-    if tokens[j - 1].low not in words.ORG_WORDS or j >= len(tokens):
+    if tokens.lows[j - 1] not in words.ORG_WORDS or j >= len(tokens.words):
         return False
-    following = tokens[j]
-    return _is_name_word(following) and following.low not in words.TITLES
+    return _is_name_word(tokens, j) and tokens.lows[j] not in words.TITLES
 
 
-def _absorbs_dot(tokens: list[Token], j: int) -> bool:
+def _absorbs_dot(tokens: _Tokens, j: int) -> bool:
     """The dot of an initial or an abbreviated title belongs to the name: "J." "Sen."."""
-    if j >= len(tokens) or tokens[j].text != "." or tokens[j].start != tokens[j - 1].end:
+    if j >= len(tokens.words) or tokens.words[j] != "." or tokens.starts[j] != tokens.ends[j - 1]:
         return False
-    return _abbreviated(tokens[j - 1])
+    return abbreviated(tokens.words[j - 1], tokens.lows[j - 1])
+
+
+def _cue_candidates(lows: list[str]) -> list[int]:
+    """The tokens whose word can start a cue (a quote's token never does), and whose next
+    word can go on with it when the word alone is no cue (", so" but not every comma)."""
+    if words.CUE_FIRST_WORDS.isdisjoint(lows):
+        return []
+    found = list(compress(count(), map(words.CUE_WORDS.__contains__, lows)))
+    if not words.CUE_NEXT_WORDS.keys().isdisjoint(lows):
+        found.extend(compress(count(), map(words.CUE_PAIRS.__contains__, pairwise(lows))))
+        found.sort()
+    return found
 
 
 def _find_cues(
-    text: str, tokens: list[Token], sentences: list[tuple[int, int]]
-) -> tuple[Cue | None, ...]:
-    cues: list[Cue | None] = [None] * len(tokens)
-    starts = words.CUE_FIRST_WORDS
-    candidates = [i for i, t in enumerate(tokens) if t.low in starts and t.quote < 0]
+    text: str, tokens: _Tokens, sentences: list[tuple[int, int]]
+) -> tuple[list[Cue | None], list[int]]:
+    """The cue that starts at each token, and the tokens where one starts."""
+    cues: list[Cue | None] = [None] * len(tokens.words)
+    starts = []
     number = 0
-    for i in candidates:
+    for i in _cue_candidates(tokens.lows):
         while sentences[number][1] <= i:
             number += 1
-        cues[i] = _cue_at(text, tokens, i, sentences[number][0])
-    return tuple(cues)
+        cue = _cue_at(text, tokens, i, sentences[number][0])
+        if cue is not None:
+            cues[i] = cue
+            starts.append(i)
+    return cues, starts
 
 
-def _cue_at(text: str, tokens: list[Token], i: int, first: int) -> Cue | None:
+def _cue_at(text: str, tokens: _Tokens, i: int, first: int) -> Cue | None:
     """The speech verb or source phrase starting at token i of a sentence from `first`."""
-    lows: list[str] = []
-    for token in tokens[i : i + 4]:
-        if token.quote >= 0:
-            break
-        lows.append(token.low)
-    source = words.starts_phrase(words.SPEECH_SOURCES, lows, 0)
+    stop = i + 1  # a phrase ends before the next quote, within four words
+    limit = min(i + 4, len(tokens.words))
+    while stop < limit and tokens.quote_of[stop] < 0:
+        stop += 1
+    source = words.longest_phrase(words.SPEECH_SOURCES_BY_FIRST, tokens.lows, i, stop)
     if source:
         return _cue(text, tokens, i, len(source), True)
-    verb = words.starts_phrase(words.SPEECH_VERBS, lows, 0)
+    verb = words.longest_phrase(words.SPEECH_VERBS_BY_FIRST, tokens.lows, i, stop)
     if verb is None or not _verb_reading(tokens, i, first, verb):
         return None
     return _cue(text, tokens, i, len(verb), False)
 
 
-def _cue(text: str, tokens: list[Token], i: int, size: int, source: bool) -> Cue:
-    return Cue(i, i + size, source, text[tokens[i].start : tokens[i + size - 1].end])
+def _cue(text: str, tokens: _Tokens, i: int, size: int, source: bool) -> Cue:
+    return Cue(i, i + size, source, text[tokens.starts[i] : tokens.ends[i + size - 1]])
 
 
-def _verb_reading(tokens: list[Token], i: int, first: int, verb: tuple[str, ...]) -> bool:
+def _verb_reading(tokens: _Tokens, i: int, first: int, verb: tuple[str, ...]) -> bool:
     """A cue word is a verb here: lower case (or opening the sentence), and not after a
     determiner or preposition ("his remarks", "for comment", "to say") unless that word
     is the verb's own auxiliary ("a lancé")."""
     if i == first:
         return True
-    if not tokens[i].text[0].islower():
+    if not tokens.words[i][0].islower():
         return False
-    before = tokens[i - 1].low
+    before = tokens.lows[i - 1]
     if (before, verb) in words.AUXILIARY_VERBS or before == "to":  # "a lancé", "to accuse"
         return True
     return before not in words.DETERMINERS and before not in words.PREPOSITIONS

@@ -9,7 +9,7 @@ tokens so that it can be matched against the token stream.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
 from articlekit._lexicon import LANGUAGES, load
@@ -78,8 +78,62 @@ def _auxiliaries() -> frozenset[tuple[str, tuple[str, ...]]]:
 
 
 AUXILIARY_VERBS: frozenset[tuple[str, tuple[str, ...]]] = _auxiliaries()
+# Capitalized words that never belong to a name: "The", and a Title Case "Says".
+NOT_NAME_WORDS: frozenset[str] = NOT_NAMES | frozenset(p[0] for p in SPEECH_VERBS if len(p) == 1)
 # First words of cue phrases: most tokens are rejected by one set lookup.
 CUE_FIRST_WORDS: frozenset[str] = frozenset(p[0] for p in SPEECH_VERBS | SPEECH_SOURCES if p)
+
+
+_MAX_PHRASE_WORDS = 4  # longer phrases are never matched
+
+
+def _by_first_word(
+    phrases: frozenset[tuple[str, ...]],
+) -> Mapping[str, tuple[tuple[str, ...], ...]]:
+    """Phrases of at most four words by their first word, longest first."""
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        if 0 < len(phrase) <= _MAX_PHRASE_WORDS:
+            table.setdefault(phrase[0], []).append(phrase)
+    return MappingProxyType(
+        {first: tuple(sorted(found, key=len, reverse=True)) for first, found in table.items()}
+    )
+
+
+SPEECH_VERBS_BY_FIRST = _by_first_word(SPEECH_VERBS)
+SPEECH_SOURCES_BY_FIRST = _by_first_word(SPEECH_SOURCES)
+
+
+def _next_words(
+    phrases: frozenset[tuple[str, ...]],
+) -> Mapping[str, frozenset[str]]:
+    """For a first word that is no phrase by itself (", so", "point out"): the words that
+    can follow it in a phrase. A comma is a cue's first word, and nearly never starts one."""
+    singles = {p[0] for p in phrases if len(p) == 1}
+    table: dict[str, set[str]] = {}
+    for phrase in phrases:
+        if len(phrase) >= 2 and phrase[0] not in singles:
+            table.setdefault(phrase[0], set()).add(phrase[1])
+    return MappingProxyType({first: frozenset(found) for first, found in table.items()})
+
+
+CUE_NEXT_WORDS: Mapping[str, frozenset[str]] = _next_words(SPEECH_VERBS | SPEECH_SOURCES)
+# A cue can start at a word of CUE_WORDS, or at the first of two words of CUE_PAIRS.
+CUE_WORDS: frozenset[str] = CUE_FIRST_WORDS - CUE_NEXT_WORDS.keys()
+CUE_PAIRS: frozenset[tuple[str, str]] = frozenset(
+    (first, second) for first, seconds in CUE_NEXT_WORDS.items() for second in seconds
+)
+
+
+def longest_phrase(
+    table: Mapping[str, tuple[tuple[str, ...], ...]], lows: Sequence[str], i: int, stop: int
+) -> tuple[str, ...] | None:
+    """The longest phrase of `table` that starts at lows[i] and ends before lows[stop]."""
+    for phrase in table.get(lows[i], ()):
+        size = len(phrase)
+        if i + size <= stop and (size == 1 or tuple(lows[i : i + size]) == phrase):
+            return phrase
+    return None
 
 
 def starts_phrase(
