@@ -275,6 +275,31 @@ HTML_CASES: list[tuple[str, lxml.html.HtmlElement, str | None, dict[str, Any]]] 
         {"title": "Rates rise - and what it means", "site_name": None},
     ),
     (
+        "a bare <title> loses a short suffix after a typographic dash, nothing naming it",
+        page("<title>Notes from the allotment in May – Fern and Spade</title>"),
+        None,
+        {"title": "Notes from the allotment in May", "site_name": "Fern and Spade"},
+    ),
+    (
+        "a bare <title> that an <h1> repeats whole keeps its dash",
+        page(
+            "<title>Rain on the hills – a walk</title>",
+            "<article><h1>Rain on the hills – a walk</h1>" + PROSE + "</article>",
+        ),
+        None,
+        {"title": "Rain on the hills – a walk"},
+    ),
+    (
+        "of two <h1>s in the <title>, the one it opens with is the headline",
+        page(
+            "<title>Sharing history safely — the Fernwork handbook</title>",
+            "<header><h1>the Fernwork handbook</h1></header><main><h1>Sharing history safely"
+            '<a class="headerlink" href="#s">¶</a></h1>' + PROSE + "</main>",
+        ),
+        None,
+        {"title": "Sharing history safely", "site_name": "the Fernwork handbook"},
+    ),
+    (
         "a JSON-LD headline that shares nothing with the page yields to its name",
         page(
             "<title>New Zealand - Encyclopedia</title>"
@@ -449,6 +474,24 @@ DATE_PAGES: list[tuple[str, lxml.html.HtmlElement, str | None, datetime | None]]
         datetime(2023, 11, 8, 22, 28, 35, tzinfo=tz(-5)),
     ),
     (
+        "a UTC midnight east of Greenwich shown as the printed day's local midnight",
+        page(
+            meta("article:published_time", "2018-06-12T23:00:00.000Z") + "<title>Depth</title>",
+            "<article><h1>Depth</h1><p class='date'>On 6/13/2018 by Ana</p>" + PROSE + "</article>",
+        ),
+        None,
+        datetime(2018, 6, 13, 0, 0, tzinfo=tz(1)),
+    ),
+    (
+        "a UTC time that is no whole hour stays UTC: the zone is unknown",
+        page(
+            meta("article:published_time", "2018-06-12T23:17:00Z") + "<title>Depth</title>",
+            "<article><h1>Depth</h1><p class='date'>June 13, 2018</p>" + PROSE + "</article>",
+        ),
+        None,
+        datetime(2018, 6, 13),
+    ),
+    (
         "an instant another source writes with its zone keeps the structured metadata's form",
         page(
             meta("article:published_time", "2025-03-05T04:40:00+00:00") + "<title>Budget</title>",
@@ -512,6 +555,22 @@ def test_modified_is_never_before_published() -> None:
     got = extract_html_metadata(root, None)
     assert got.published == datetime(2017, 11, 3, 3, 1, tzinfo=UTC)
     assert got.modified is None
+
+
+def test_modified_and_published_compare_as_instants() -> None:
+    """A modified date in another zone is kept when it is the same instant or later,
+    even if its wall clock reads earlier."""
+    root = page(
+        meta("article:published_time", "2018-06-12T23:00:00Z")
+        + meta("article:modified_time", "2018-06-12T23:00:00Z")
+        + "<title>Depth</title>",
+        "<article><h1>Depth</h1><p class='date'>June 13, 2018</p>" + PROSE + "</article>",
+    )
+    got = extract_html_metadata(root, None)
+    assert got.published == datetime(2018, 6, 13, 0, 0, tzinfo=tz(1))
+    assert got.modified == datetime(2018, 6, 12, 23, 0, tzinfo=UTC)
+    merged = merge(got, Metadata())
+    assert merged.modified == got.modified
 
 
 def test_modified_date_alone_is_not_published() -> None:

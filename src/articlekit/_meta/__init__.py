@@ -24,6 +24,7 @@ import attrs
 from lxml.html import HtmlElement
 
 from articlekit._meta import choose, frontmatter, html, text
+from articlekit._meta.datevote import earlier
 from articlekit._meta.model import Metadata
 
 __all__ = [
@@ -104,14 +105,10 @@ def _consistent_modified(published: object, modified: object, primary: Metadata)
     """The merged modified date, unless it is before the merged publication date."""
     if not (isinstance(published, datetime) and isinstance(modified, datetime)):
         return modified
-    if _wall(modified) >= _wall(published):
+    if not earlier(modified, published):
         return modified
     mine = primary.modified
-    return mine if mine is not None and _wall(mine) >= _wall(published) else None
-
-
-def _wall(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=None)
+    return mine if mine is not None and not earlier(mine, published) else None
 
 
 def _clean_url(url: object) -> str | None:

@@ -11,7 +11,8 @@ A few fields need more than the first survivor:
 * title: the best structured title, else `<title>`, else the first `<h1>`; a site-name
   segment ("Headline | Site", "Site: Headline") is cut off when it names the site (from
   og:site_name, JSON-LD, the host name) or when a shorter candidate (an `<h1>`, another
-  title) equals the rest.
+  title) equals the rest. A bare `<title>` that nothing else confirms still loses a short
+  last segment after a typographic separator ("Headline – Blog name").
 * authors: all names of the best source that has any; page elements (bylines) speak
   one at a time, the first that holds a name wins.
 * dates: sources vote for the publication day (see `datevote`).
@@ -93,6 +94,11 @@ RANKING: Mapping[str, tuple[str, ...]] = MappingProxyType(
 )
 
 _MAX_TAGS = 30
+# the last typographic separator, captured (split keeps it): "Headline – Blog | Network"
+_GENERATED_SUFFIX_RE = re.compile(r"(\s+[|–—·»]\s+)(?!.*\s[|–—·»]\s)")
+_MAX_SUFFIX_WORDS = 4
+_MAX_SUFFIX_CHARS = 40
+_MIN_HEAD_WORDS = 3
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|«|/|~|:)\s+|\s*[|·•»«]\s*")
 
 
@@ -245,7 +251,11 @@ def choose_title(
     # (text, trusted): an untrusted reference may only stand at the start of the title
     references = [*((t, True) for t in titles), *h1s, *([(tag, False)] if tag else [])]
     cut_names = [*site_names, *(n for n in (norm(a) for a in authors) if len(n) >= 6)]
-    return strip_site_segment(headline, cut_names, references)
+    stripped = strip_site_segment(headline, cut_names, references)
+    confirmed = any(norm(h) == norm(headline) for h, _ in h1s)
+    if stripped == headline and headline == tag and not titles and not confirmed:
+        return strip_generated_suffix(headline)
+    return stripped
 
 
 def _h1s(candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -272,6 +282,22 @@ def strip_site_segment(
     while len(parts) > 1 and _is_site_segment(parts[0], site_names):
         parts, separators = parts[1:], separators[1:]
     return "".join(p + s for p, s in zip(parts, [*separators, ""], strict=False)).strip()
+
+
+def strip_generated_suffix(title: str) -> str:
+    """'Headline – Blog name' -> 'Headline': a `<title>` that nothing else on the page
+    confirms still loses a short last segment after a typographic separator, the form
+    site generators append ("–" is WordPress's default); a plain hyphen may be prose
+    ("Rates rise - and what it means") and is kept."""
+    parts = _GENERATED_SUFFIX_RE.split(title)
+    if len(parts) < 3:
+        return title
+    head, suffix = "".join(parts[:-2]).strip(), parts[-1].strip()
+    if not suffix or suffix[-1] in ".?!" or len(suffix) > _MAX_SUFFIX_CHARS:
+        return title
+    if len(suffix.split()) > _MAX_SUFFIX_WORDS or len(head.split()) < _MIN_HEAD_WORDS:
+        return title
+    return head
 
 
 def _segment_position(reference: str, title: str) -> str | None:

@@ -16,19 +16,22 @@ structured metadata writes it.
 A UTC time stamp is shown in the page's own zone when another source gives the same
 instant as a zone-less local wall-clock time (the same minute and second, a whole
 half-hour offset away): "2023-11-09T03:28Z" and a visible "Nov 8, 2023, 10:28 pm" make
-2023-11-08T22:28-05:00. Nothing is guessed: without such a witness, UTC stays UTC, and
-where another source already writes the instant with a zone, the best-ranked source's
-form stands.
+2023-11-08T22:28-05:00. A printed day-only date witnesses too when the UTC stamp, a
+whole or half hour, is that day's local midnight east of Greenwich (a date stored as
+midnight): "2018-06-12T23:00Z" and a visible "6/13/2018" make 2018-06-13T00:00+01:00.
+Nothing is guessed: without such a witness, UTC stays UTC, and where another source
+already writes the instant with a zone, the best-ranked source's form stands.
 
 The modified date is the best-ranked one; it is dropped when it is before the
-publication date (the page contradicts itself, and the publication date matters more).
+publication date (the page contradicts itself, and the publication date matters more),
+compared as instants when both name a zone.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from types import MappingProxyType
 
 import attrs
@@ -127,6 +130,8 @@ _TEXT_SOURCES = frozenset(
         "labelled-text",
     }
 )
+_Reading = tuple[datetime | None, datetime | None]
+_Readings = dict[tuple[str, bool | None], _Reading]
 _ECHO = 0.25
 _MAX_OFFSET = timedelta(hours=14)
 _HALF_HOUR = timedelta(minutes=30)
@@ -149,16 +154,20 @@ def choose_dates(
 
     `day_first` reads printed dates like "03/04/2025" (True in most of the world).
     """
-    votes = published_votes(candidates, url, day_first)
+    memo: _Readings = {}  # a printed text is read once per reading, whoever asks
+    votes = published_votes(candidates, url, day_first, memo)
     published = elect(votes)
-    modified = _modified(candidates, day_first)
-    if published is not None and modified is not None and _wall(modified) < _wall(published):
+    modified = _modified(candidates, day_first, memo)
+    if published is not None and modified is not None and earlier(modified, published):
         modified = None
     return published, modified
 
 
 def published_votes(
-    candidates: Sequence[Candidate], url: str | None, day_first: bool | None = None
+    candidates: Sequence[Candidate],
+    url: str | None,
+    day_first: bool | None = None,
+    memo: _Readings | None = None,
 ) -> list[Vote]:
     """The first date of each source kind (inside the article and elsewhere apart).
 
@@ -166,6 +175,7 @@ def published_votes(
     reading (day or month first) that a structured date of the page confirms; without
     one, the page language's convention (`day_first`) decides, and none skips it.
     """
+    memo = {} if memo is None else memo
     first: dict[str, datetime] = {}
     for pass_ in ("structured", "printed"):
         confirmed = {value.date() for value in first.values()}
@@ -177,7 +187,7 @@ def published_votes(
             key = candidate.source + _place(candidate)
             if key in first:
                 continue
-            value = _published_value(candidate, day_first, confirmed)
+            value = _published_value(candidate, day_first, confirmed, memo)
             if value is not None:
                 first[key] = value
     url_date = date_in_url(url)
@@ -201,18 +211,18 @@ def _place(candidate: Candidate) -> str:
 
 
 def _published_value(
-    candidate: Candidate, day_first: bool | None, confirmed: set[date]
+    candidate: Candidate, day_first: bool | None, confirmed: set[date], memo: _Readings
 ) -> datetime | None:
     if candidate.source == "image-url":
         return date_in_url(candidate.value)
     if candidate.source not in _TEXT_SOURCES:
         return parse_date(candidate.value)
-    readings = {reading: dates_in_text(candidate.value, reading)[0] for reading in (True, False)}
+    readings = {reading: _read(candidate.value, reading, memo)[0] for reading in (True, False)}
     agreeing = [v for v in readings.values() if v is not None and v.date() in confirmed]
     if agreeing and readings[True] != readings[False]:
         return agreeing[0]
     if day_first is None:
-        return dates_in_text(candidate.value, None)[0]
+        return _read(candidate.value, None, memo)[0]
     return readings[day_first]
 
 
@@ -260,11 +270,14 @@ def _family(source: str) -> str:
 
 
 def _localised(value: datetime, votes: Sequence[Vote]) -> datetime:
-    """A UTC value in the zone of a zone-less vote that shows the same instant."""
+    """A UTC value in the zone of a zone-less vote that shows the same instant, or that
+    shows its local day when the UTC value is that day's midnight east of Greenwich."""
     if value.utcoffset() != timedelta(0):
         return value
     for vote in votes:
         other = vote.value
+        if _is_local_midnight(value, vote):
+            return value.astimezone(timezone(_minute(other) - _minute(value.replace(tzinfo=None))))
         if other.utcoffset() == timedelta(0) or (other.hour, other.minute) == (0, 0):
             continue
         if other.tzinfo is not None:
@@ -277,11 +290,34 @@ def _localised(value: datetime, votes: Sequence[Vote]) -> datetime:
     return value
 
 
+def _is_local_midnight(value: datetime, vote: Vote) -> bool:
+    """Whether a UTC `value` ("2018-06-12T23:00Z") is the local midnight of the next day
+    that a printed vote shows: a date stored as midnight in a zone east of UTC."""
+    other = vote.value
+    if other.tzinfo is not None or other.time() != time(0) or _family(vote.source) != "printed":
+        return False
+    if value.second or value.microsecond or value.minute % 30:
+        return False
+    offset = other - value.replace(tzinfo=None)
+    return timedelta(0) < offset <= _MAX_OFFSET and other.date() == value.date() + timedelta(1)
+
+
 def _minute(moment: datetime) -> datetime:
     return moment.replace(second=0, microsecond=0)
 
 
-def _modified(candidates: Sequence[Candidate], day_first: bool | None) -> datetime | None:
+def _read(text: str, day_first: bool | None, memo: _Readings) -> _Reading:
+    """`dates_in_text(text, day_first)`, read once per choose_dates call."""
+    key = (text, day_first)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = dates_in_text(text, day_first)
+    return found
+
+
+def _modified(
+    candidates: Sequence[Candidate], day_first: bool | None, memo: _Readings
+) -> datetime | None:
     order = {source: rank for rank, source in enumerate(MODIFIED_ORDER)}
     best: tuple[int, datetime] | None = None
     for candidate in candidates:
@@ -291,7 +327,7 @@ def _modified(candidates: Sequence[Candidate], day_first: bool | None) -> dateti
         if candidate.field == "modified":
             value = parse_date(candidate.value)
         elif candidate.field == "date-text":
-            value = dates_in_text(candidate.value, day_first)[1]
+            value = _read(candidate.value, day_first, memo)[1]
         else:
             continue
         if value is not None:
@@ -299,5 +335,8 @@ def _modified(candidates: Sequence[Candidate], day_first: bool | None) -> dateti
     return best[1] if best is not None else None
 
 
-def _wall(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=None)
+def earlier(a: datetime, b: datetime) -> bool:
+    """Whether `a` is before `b`: as instants when both name a zone, else as wall clocks."""
+    if a.tzinfo is not None and b.tzinfo is not None:
+        return a < b
+    return a.replace(tzinfo=None) < b.replace(tzinfo=None)

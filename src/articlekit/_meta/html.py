@@ -47,6 +47,8 @@ _UPDATED_CLASS_RE = re.compile(r"updated|modified|lastmod|aktualisiert|datemodif
 _PUBLISHED_CLASS_RE = re.compile(r"publish|posted|entry-date|datepublished|created", re.I)
 _OTHER_DATE_KEY_RE = re.compile(r"date|publish|created|issued|released|posted|uploaded")
 _NOT_A_DATE_KEY_RE = re.compile(r"expir|valid|start|end|birth|event|format|unavailable|image|video")
+# a heading's permalink anchor, as documentation generators print it ("Install¶", "Usage #")
+_PERMALINK_RE = re.compile(r"\s*[¶🔗]\s*$|\s+[#§]\s*$")
 _WRITTEN_BY_RE = re.compile(r"\s*(?:written by|author|by|von|par|por|autor|auteur)\s*:?\s*$", re.I)
 _ITEMPROP_FIELDS: Mapping[str, str] = MappingProxyType(
     {
@@ -219,7 +221,7 @@ def _headings(elements: Tagged, page: Page) -> Iterator[Candidate]:
     for heading in headings:
         if heading is not page.headline and excluded(heading, page):
             continue
-        value = text(heading, 500)
+        value = _PERMALINK_RE.sub("", text(heading, 500))
         if value:
             inside = heading is page.headline or in_article_of(heading, page)
             yield Candidate("title", "h1", value, inside)

@@ -57,6 +57,12 @@ _PLACEHOLDERS = frozenset({"und", "mul", "zxx", "mis", "xx", "x", "i"})
 _STOPWORDS: Mapping[str, frozenset[str]] = MappingProxyType(
     {lang: frozenset(load("meta_stopwords", (lang,))) for lang in DETECTABLE}
 )
+_LANGUAGES_OF: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        word: tuple(lang for lang in DETECTABLE if word in _STOPWORDS[lang])
+        for word in frozenset().union(*_STOPWORDS.values())
+    }
+)
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -75,13 +81,14 @@ def normalise_language(value: str) -> str | None:
 
 def detect_language(text: str) -> str | None:
     """The language of `text` by its function words, or None when unsure."""
-    words = [w.casefold() for w in _WORD_RE.findall(text[:20_000])]
+    words = _WORD_RE.findall(text[:20_000].casefold())
     if len(words) < _MIN_WORDS:
         return None
-    scores = sorted(
-        ((sum(1 for w in words if w in stop), lang) for lang, stop in _STOPWORDS.items()),
-        reverse=True,
-    )
+    counts = dict.fromkeys(DETECTABLE, 0)
+    for word in words:  # one pass: each word looked up once, in all languages at a time
+        for lang in _LANGUAGES_OF.get(word, ()):
+            counts[lang] += 1
+    scores = sorted(((count, lang) for lang, count in counts.items()), reverse=True)
     (best, lang), (second, _) = scores[0], scores[1]
     if best < _MIN_SHARE * len(words) or best < _MIN_LEAD * second:
         return None

@@ -24,7 +24,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from articlekit._meta.nodes import classes, text
-from articlekit._meta.strings import similarity
+from articlekit._meta.strings import norm, similarity
 
 _MAX_HEADINGS = 30
 _HEADLINE_AGREEMENT = 0.6
@@ -246,19 +246,32 @@ def is_article(element: HtmlElement) -> bool:
 def _headline(elements: Tagged, hint: str) -> HtmlElement | None:
     """The <h1> (else <h2>, <h3>) agreeing best with the declared title; else the first
     <h1> inside an article, else the first <h1>."""
+    folded_hint = norm(hint)
     for headings in (elements.h1, elements.h2, elements.h3):
-        best, best_score = None, _HEADLINE_AGREEMENT
+        best, best_score, best_opens = None, _HEADLINE_AGREEMENT, False
         for heading in headings[:_MAX_HEADINGS]:
             heading_text = text(heading, 500)
             score = similarity(heading_text, hint) if heading_text and hint else 0.0
-            if score > best_score or (score == best_score == 1.0 and best is None):
+            # of two headings equally in the title, the one it opens with: "Headline — Site"
+            opens = score == best_score and _opens(folded_hint, heading_text)
+            if (
+                score > best_score
+                or (score == best_score == 1.0 and best is None)
+                or (opens and best is not None and not best_opens)
+            ):
                 best, best_score = heading, score
+                best_opens = _opens(folded_hint, heading_text)
         if best is not None:
             return best
     in_article = next((h for h in elements.h1 if in_article_of(h)), None)
     if in_article is not None:
         return in_article
     return elements.h1[0] if elements.h1 else None
+
+
+def _opens(folded_hint: str, heading_text: str) -> bool:
+    folded = norm(heading_text)
+    return len(folded) >= 3 and folded_hint.startswith(folded)
 
 
 def excluded(element: HtmlElement, page: Page) -> bool:

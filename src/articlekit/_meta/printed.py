@@ -171,13 +171,17 @@ def labelled_dates(root: HtmlElement, page: Page) -> Iterator[Candidate]:
 def _may_label_a_date(body_text: bytes) -> bool:
     """Whether a year stands near enough a "Published"-type label to share a short text
     with it: a cheap test on the page's text before the walk over its text nodes."""
+    start = end = -1  # the windows around the years, merged where they overlap
     for count, year in enumerate(_YEAR_BYTES_RE.finditer(body_text)):
         if count >= _MAX_YEARS_TRIED:
             return True
-        window = body_text[max(0, year.start() - _LABEL_REACH) : year.end() + _LABEL_REACH]
-        if published_label(window.decode("utf-8", "replace")):
-            return True
-    return False
+        low, high = max(0, year.start() - _LABEL_REACH), year.end() + _LABEL_REACH
+        if low > end:
+            if end >= 0 and published_label(body_text[start:end].decode("utf-8", "replace")):
+                return True
+            start = low
+        end = high
+    return end >= 0 and published_label(body_text[start:end].decode("utf-8", "replace"))
 
 
 def image_url_date(found: list[Candidate]) -> Iterator[Candidate]:

@@ -6,6 +6,7 @@ import html
 import re
 
 _WORD_RE = re.compile(r"\w+")
+_NOT_ALNUM_RE = re.compile(r"[\W_]+")  # \w is str.isalnum() plus "_"
 
 
 def clean_text(value: str) -> str | None:
@@ -18,7 +19,7 @@ def clean_text(value: str) -> str | None:
 
 def norm(text: str) -> str:
     """Letters and digits only, case-folded: for comparing names and titles."""
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    return _NOT_ALNUM_RE.sub("", text.casefold())
 
 
 def similarity(text: str, other: str) -> float:
