@@ -50,6 +50,17 @@ class InlineBuilder:
     def is_empty(self) -> bool:
         return self._pos == 0
 
+    def is_pristine(self, preserve_space: bool) -> bool:
+        """Nothing fed yet: the same as a new builder with this `preserve_space`."""
+        return (
+            self._pos == 0
+            and self.preserve_space == preserve_space
+            and not self._pending_space
+            and self._link_href is None
+            and not self._empty_links
+            and self._em_depth == 0
+        )
+
     def append(self, text: str | None) -> None:
         if not text:
             return

@@ -82,6 +82,8 @@ class _Walker:
     _quote_depth: int = 0
     _pre_depth: int = 0
     _breaks: int = 0
+    # class-word verdicts by (names, is a div): many elements share their classes
+    _verdicts: dict[tuple[str, bool], tuple[bool, float]] = attrs.field(factory=dict)
 
     def walk(self, element: HtmlElement) -> None:
         walker = lxml.etree.iterwalk(element, events=("start", "end"))
@@ -114,14 +116,19 @@ class _Walker:
         if tag in _STRUCTURAL_FURNITURE or node.get("role") in _FURNITURE_ROLES:
             return self._small(node)
         names = _furniture_names(node)
-        if (
-            names
-            and _FURNITURE.search(names)
-            and not (_CAPTION_CLASS.search(names) and tag != "div")
-            and not self._prose_despite_class(node)
-        ):
+        if not names:
+            return False
+        key = (names, tag == "div")
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            furniture = bool(_FURNITURE.search(names)) and not (
+                _CAPTION_CLASS.search(names) and tag != "div"
+            )
             # comments or related stories are furniture unless they wrap nearly everything
             share = _WRAPPER_SHARE if _PROSE_SECTION.search(names) else _MOSTLY_SHARE
+            verdict = self._verdicts[key] = (furniture, share)
+        furniture, share = verdict
+        if furniture and not self._prose_despite_class(node):
             return self._small(node, share)
         return False
 
@@ -275,8 +282,11 @@ class _Walker:
 
     def _flush(self) -> None:
         self._breaks = 0
+        preserve = self._pre_depth > 0
+        if not self._images and self._inline.is_pristine(preserve):
+            return  # nothing since the last block: the builder is as good as new
         built = self._inline.build()
-        self._inline = InlineBuilder(preserve_space=self._pre_depth > 0)
+        self._inline = InlineBuilder(preserve_space=preserve)
         images, self._images = tuple(self._images), []
         if not built.text.strip() and not images:
             return

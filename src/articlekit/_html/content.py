@@ -117,7 +117,8 @@ def measure(root: HtmlElement) -> dict[HtmlElement, TextStats]:
             if text:
                 size = len(text.strip())
                 own.chars = own.loose_chars = size
-                own.commas = own.loose_commas = _commas(text)
+                commas = text.count(",") if text.isascii() else _commas(text)
+                own.commas = own.loose_commas = commas
                 if in_link:
                     own.link_chars = size
             stack.append(own)
@@ -137,7 +138,7 @@ def measure(root: HtmlElement) -> dict[HtmlElement, TextStats]:
             tail = element.tail
             if tail:
                 size = len(tail.strip())
-                commas = _commas(tail)
+                commas = tail.count(",") if tail.isascii() else _commas(tail)
                 parent.chars += size
                 parent.loose_chars += size
                 parent.commas += commas
@@ -148,9 +149,8 @@ def measure(root: HtmlElement) -> dict[HtmlElement, TextStats]:
 
 
 def _commas(text: str) -> int:
-    if "," in text:
-        return text.count(",") + text.count("，") + text.count("、") + text.count("،")
-    return text.count("，") + text.count("、") + text.count("،") if not text.isascii() else 0
+    """Commas in any script: Latin, CJK (full-width and ideographic) and Arabic."""
+    return text.count(",") + text.count("，") + text.count("、") + text.count("،")
 
 
 def class_weight(element: HtmlElement) -> int:
