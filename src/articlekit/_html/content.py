@@ -99,52 +99,57 @@ class TextStats:
 
 
 def measure(root: HtmlElement) -> dict[HtmlElement, TextStats]:
-    """Text statistics for every element, in one iterative pass (no recursion)."""
+    """Text statistics for every block-level element, in one iterative pass (no recursion).
+
+    Inline elements (links, spans, emphasis) get no entry of their own: their text counts
+    straight into the nearest block-level ancestor's statistics."""
     stats: dict[HtmlElement, TextStats] = {}
     stack: list[TextStats] = []
     in_link = 0
     block_tags = BLOCK_TAGS
     for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag
         if event == "start":
-            own = TextStats()
-            stats[element] = own
-            tag = element.tag
-            if tag == "a":
-                in_link += 1
-            if stack and tag in block_tags:
-                stack[-1].has_block_child = True
+            if tag in block_tags or not stack:
+                own = stats[element] = TextStats()
+                if stack:
+                    stack[-1].has_block_child = True
+            else:
+                own = stack[-1]  # inline: shares its block ancestor's statistics
+                if tag == "a":
+                    in_link += 1
             text = element.text
             if text:
                 size = len(text.strip())
-                own.chars = own.loose_chars = size
                 commas = text.count(",") if text.isascii() else _commas(text)
-                own.commas = own.loose_commas = commas
+                own.chars += size
+                own.loose_chars += size
+                own.commas += commas
+                own.loose_commas += commas
                 if in_link:
-                    own.link_chars = size
+                    own.link_chars += size
             stack.append(own)
             continue
         own = stack.pop()
-        tag = element.tag
-        if tag == "a":
-            in_link -= 1
-        if stack:
-            parent = stack[-1]
+        if not stack:
+            continue
+        parent = stack[-1]
+        if own is not parent:
             parent.chars += own.chars
             parent.link_chars += own.link_chars
             parent.commas += own.commas
-            if tag not in block_tags:
-                parent.loose_chars += own.loose_chars
-                parent.loose_commas += own.loose_commas
-            tail = element.tail
-            if tail:
-                size = len(tail.strip())
-                commas = tail.count(",") if tail.isascii() else _commas(tail)
-                parent.chars += size
-                parent.loose_chars += size
-                parent.commas += commas
-                parent.loose_commas += commas
-                if in_link:
-                    parent.link_chars += size
+        elif tag == "a":
+            in_link -= 1
+        tail = element.tail
+        if tail:
+            size = len(tail.strip())
+            commas = tail.count(",") if tail.isascii() else _commas(tail)
+            parent.chars += size
+            parent.loose_chars += size
+            parent.commas += commas
+            parent.loose_commas += commas
+            if in_link:
+                parent.link_chars += size
     return stats
 
 
@@ -294,6 +299,8 @@ def _score(
         points = 1 + commas + min(chars // 100, 3)
         for level, ancestor in enumerate(receivers):
             if ancestor not in scores:
+                if ancestor not in stats:
+                    continue  # an inline wrapper (<span>, <a>) is never the article
                 scores[ancestor] = _initial_score(ancestor)
             divider = 1 if level == 0 else 2 if level == 1 else level * 3
             scores[ancestor] += points / divider
