@@ -70,21 +70,17 @@ def is_hidden(element: HtmlElement) -> bool:
 
 def prune(root: HtmlElement) -> None:
     """Remove junk and hidden elements in place, keeping the tails of what is removed."""
-    unwrap = []
-    doomed = []
-    for element in root.iter(*JUNK_TAGS):
-        if element is root or not isinstance(element, HtmlElement):
-            continue
-        if element.tag in _MISPARSE_PRONE and _holds_blocks(element):
-            unwrap.append(element)  # an unclosed <button> or <label> swallowed the page
-        else:
-            doomed.append(element)
-    doomed.extend(_hidden_elements(root))
-    for element in unwrap:
-        element.drop_tag()
-    for element in doomed:
+    swallowing = [
+        element
+        for element in root.iter(*_MISPARSE_PRONE)
+        if isinstance(element, HtmlElement) and _holds_blocks(element)
+    ]
+    for element in swallowing:
+        element.drop_tag()  # an unclosed <button> or <label> swallowed the page
+    for element in _hidden_elements(root):
         if element.getparent() is not None:
             element.drop_tree()
+    lxml.etree.strip_elements(root, *JUNK_TAGS, with_tail=False)  # in C
     _empty_head(root)
 
 
