@@ -39,7 +39,9 @@ _TAIL_MARKER = re.compile(
     re.IGNORECASE,
 )
 _FURNITURE = re.compile(rf"^\W*(?:{_phrases('clean_boilerplate_phrases')})\b", re.IGNORECASE)
-_FURNITURE_INSIDE = re.compile(rf"(?:{_phrases('clean_furniture_inside')})", re.IGNORECASE)
+# Searched anywhere in a block: matched case-sensitively against the lowercased text,
+# which the regex engine does several times faster than an IGNORECASE alternation.
+_FURNITURE_INSIDE = re.compile(_phrases("clean_furniture_inside").lower())
 _BYLINE = re.compile(rf"^\W*(?:{_phrases('clean_byline_prefixes')})\s+\w", re.IGNORECASE)
 _DATE_LABEL = re.compile(rf"^\W*(?:{_phrases('clean_date_labels')})\b", re.IGNORECASE)
 _DATE_LIKE = re.compile(
@@ -176,7 +178,7 @@ def _is_furniture(block: DocBlock) -> bool:
         _FURNITURE.match(text)
         or _READ_MORE.match(text)
         or _CREDIT_LINE.match(text)
-        or _FURNITURE_INSIDE.search(text)
+        or _FURNITURE_INSIDE.search(text.lower())
     ):
         return True
     return (
