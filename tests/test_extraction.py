@@ -306,3 +306,15 @@ def test_a_comment_section_full_of_prose_stays_out() -> None:
         f"<p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p><div class='comments-wrapper'>{comments}</div>"
     )
     assert "finance officer" not in articlekit.parse_article(page).body.text
+
+
+def test_code_after_a_self_closed_script_tag_is_not_text() -> None:
+    page = _article(
+        f"<p>{PROSE}</p><script type='text/javascript'/>"
+        "(function() { document.addEventListener('load', init); })();</script>"
+        f"<p>{PROSE_2}</p><style/>.x {{ color: red }}</style>"
+    )
+    text = articlekit.parse_article(page).body.text
+    assert "addEventListener" not in text
+    assert "color: red" not in text
+    assert "finance officer said" in text

@@ -20,6 +20,7 @@ _ELEMENT_CLASSES = lxml.etree.ElementDefaultClassLookup(
     entity=lxml.html.HtmlEntity,
 )
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_RAW_TEXT_START = re.compile(r"<(?:script|style|SCRIPT|STYLE|Script|Style)\b")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 # Never article text. noscript is kept: the block walker takes its images.
@@ -41,6 +42,9 @@ _HIDING_ATTRIBUTES = lxml.etree.XPath("//@hidden|//@aria-hidden|//@style")
 def parse_html(text: str) -> HtmlElement | None:
     """Parse a document with lxml's HTML parser; None when there is nothing to parse."""
     text = _XML_DECLARATION.sub("", text, count=1)
+    # Browsers ignore the slash in <script .../>: the script runs to </script>. libxml2
+    # closes it at once and the code becomes page text, so drop the slash first.
+    text = _open_self_closed_raw_text(text)
     if not text.strip():
         return None
     # lxml.html's own parser looks up a Python class for every element the code touches;
@@ -54,6 +58,23 @@ def parse_html(text: str) -> HtmlElement | None:
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
         return None
     return root if isinstance(root, HtmlElement) else None
+
+
+def _open_self_closed_raw_text(text: str) -> str:
+    """`<script .../>` as `<script ...>`: the way browsers read it."""
+    pieces = []
+    done = 0
+    for match in _RAW_TEXT_START.finditer(text):
+        end = text.find(">", match.end())
+        if end < 0:
+            break
+        if text[end - 1] == "/" and end > done:
+            pieces.append(text[done : end - 1])
+            done = end
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def class_and_id(element: HtmlElement) -> str:
