@@ -68,11 +68,12 @@ class InlineBuilder:
             # white space between tags: at most one space, and only after some text
             self._pending_space = self._pending_space or self._pos > 0
             return
-        text = strip_unsafe(text)
         if self.preserve_space:
-            self._emit(text)
+            self._emit(strip_unsafe(text))
             return
         collapsed = _SPACES.sub(" ", text)
+        if not collapsed.isprintable():  # rare: only then can it hold unsafe characters
+            collapsed = strip_unsafe(collapsed)
         core = collapsed.strip(" ")
         if collapsed.startswith(" "):
             self._pending_space = self._pending_space or self._pos > 0
