@@ -40,8 +40,9 @@ def render_body(blocks: Sequence[DocBlock], base_url: str | None) -> Rendered:
     links: list[Link] = []
     offsets: list[int] = []
     position = 0
+    resolved: dict[str, str | None] = {}  # pages repeat their links: resolve each once
     for block in blocks:
-        spans = _resolve(block.links, base_url)
+        spans = _resolve(block.links, base_url, resolved)
         offsets.append(position)
         texts.append(block.text)
         markdown.append(_markdown_block(block, spans))
@@ -84,10 +85,15 @@ def resolve_url(href: str, base_url: str | None) -> str | None:
     return href
 
 
-def _resolve(spans: Sequence[Span], base_url: str | None) -> list[Span]:
+def _resolve(
+    spans: Sequence[Span], base_url: str | None, memo: dict[str, str | None]
+) -> list[Span]:
     resolved = []
     for span in spans:
-        url = resolve_url(span.href, base_url)
+        if span.href in memo:
+            url = memo[span.href]
+        else:
+            url = memo[span.href] = resolve_url(span.href, base_url)
         if url is not None:
             resolved.append(Span(span.start, span.end, url))
     return resolved
