@@ -318,3 +318,24 @@ def test_code_after_a_self_closed_script_tag_is_not_text() -> None:
     assert "addEventListener" not in text
     assert "color: red" not in text
     assert "finance officer said" in text
+
+
+def test_a_list_of_links_the_prose_announces_is_content() -> None:
+    """Link-only items are kept when a paragraph ending in a colon introduces their list
+    and the story goes on after it, or when they are nested under an item of prose; a
+    bare link list with no such introduction still goes."""
+    announced = (
+        f"<p>{PROSE}</p><p>The documents are online:</p>"
+        "<ul><li><a href='/budget.pdf'>Budget summary</a></li>"
+        "<li><a href='/minutes.pdf'>Meeting minutes</a></li></ul>"
+        f"<p>{PROSE_2}</p>"
+        "<ul><li>The treasurer published three dashboards for residents to explore"
+        "<ul><li><a href='/d/roads'>Road repairs</a></li></ul></li></ul>"
+        f"<p>{PROSE}</p>"
+    )
+    text = articlekit.parse_article(_article(announced)).body.text
+    assert "Budget summary" in text
+    assert "Meeting minutes" in text
+    assert "Road repairs" in text
+    bare = f"<p>{PROSE}</p><ul><li><a href='/a'>Budget summary</a></li></ul><p>{PROSE_2}</p>"
+    assert "Budget summary" not in articlekit.parse_article(_article(bare)).body.text

@@ -105,6 +105,7 @@ def clean_blocks(
     figures: list[Figure] = []
     lead_in: list[str] = []
     skip_until = -1
+    announced = _announced_list_items(blocks, tail_start)
     for index, block in enumerate(blocks[:tail_start]):
         if index <= skip_until:
             continue
@@ -117,7 +118,7 @@ def clean_blocks(
         if _is_caption(block):
             figures[-1:] = [_with_caption(figures[-1], block)] if figures else []
             continue
-        if _is_furniture(block):
+        if _is_furniture(block, announced_list=index in announced):
             continue
         if index < first_prose < len(blocks):
             if _is_lead_in(block, title, description, drop_deks):
@@ -163,7 +164,35 @@ def is_prose(block: DocBlock) -> bool:
     )
 
 
-def _is_furniture(block: DocBlock) -> bool:
+def _announced_list_items(blocks: Sequence[DocBlock], end: int) -> frozenset[int]:
+    """The list items that the article's own prose announces.
+
+    The items of a list after a paragraph ending in a colon, when prose goes on after
+    the list, and the items of a list nested under an item of running text: the list
+    is part of the argument ("Three settings matter:"), so items that are only a link
+    are its content, not a menu that strayed into the article."""
+    found: set[int] = set()
+    announcer: DocBlock | None = None
+    run_start = 0
+    for index, block in enumerate(blocks[:end]):
+        if block.kind == "list_item":
+            if announcer is not None and announcer.kind == "list_item":
+                if block.level > announcer.level:
+                    found.add(index)
+                    continue
+            elif announcer is not None:
+                continue  # inside a run after a colon, settled when the run ends
+            announcer = block if block.link_density() < 0.5 else None
+            continue
+        if announcer is not None and announcer.kind == "paragraph" and is_prose(block):
+            found.update(range(run_start, index))
+        announcer = None
+        if block.kind == "paragraph" and block.text.rstrip().endswith(":"):
+            announcer, run_start = block, index + 1
+    return frozenset(found)
+
+
+def _is_furniture(block: DocBlock, *, announced_list: bool = False) -> bool:
     text = block.text.strip()
     if "boilerplate" in block.hints:
         return True
@@ -183,6 +212,7 @@ def _is_furniture(block: DocBlock) -> bool:
         return True
     return (
         block.kind != "heading"
+        and not announced_list
         and words <= 8
         and block.link_density() > 0.95
         and not _ends_sentence(text)
