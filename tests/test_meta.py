@@ -972,3 +972,17 @@ def test_a_labelled_date_anywhere_is_the_last_resort() -> None:
     bare = lxml.html.document_fromstring(page.format("Im Jahr 2013 regnete es oft."))
     assert extract_html_metadata(labelled, None).published == datetime(2013, 5, 3)
     assert extract_html_metadata(bare, None).published is None
+
+
+def test_agencies_give_way_to_people() -> None:
+    """A wire agency credited by a better-ranked source (`<meta name=author>`) yields to
+    a person that any source names; an agency alone is kept as the byline."""
+    credited = page(
+        head='<meta name="author" content="A.F.P.">',
+        body='<article><h1>Floods</h1><p class="byline">By Ana Ruiz</p><p>Text.</p></article>',
+    )
+    assert extract_html_metadata(credited, None).authors == ("Ana Ruiz",)
+    wire_only = page(
+        body='<article><h1>Floods</h1><p class="byline">By Reuters</p><p>Text.</p></article>'
+    )
+    assert extract_html_metadata(wire_only, None).authors == ("Reuters",)

@@ -30,6 +30,7 @@ _NOT_NAMES = frozenset(n.casefold() for n in load("meta_not_names"))
 _NOT_NAME_WORDS = frozenset(w.casefold() for w in load("meta_not_name_words"))
 _CREDENTIALS = frozenset(load_common("meta_credentials"))
 _OUTLET_WORDS = frozenset(w.casefold() for w in load("meta_outlet_words"))
+_AGENCIES = frozenset(a.casefold().replace(".", "") for a in load_common("meta_agencies"))
 _UPDATED_RE = re.compile(
     r"(?<![^\W\d_])(?:"
     + "|".join(re.escape(w) for w in load("meta_date_updated"))
@@ -187,6 +188,11 @@ def _capitalised(words: list[str]) -> bool:
         return True
     lower = sum(1 for w in cased if not w[0].isupper())
     return cased[-1][0].isupper() and lower * 2 <= len(cased) - 1
+
+
+def is_agency(name: str) -> bool:
+    """Whether a name is a news agency's ("AFP", "The Associated Press", "Reuters")."""
+    return name.casefold().replace(".", "").strip() in _AGENCIES
 
 
 def is_outlet(text: str) -> bool:

@@ -28,7 +28,7 @@ from types import MappingProxyType
 from typing import TypeVar
 from urllib.parse import urljoin, urlsplit
 
-from articlekit._meta.authors import clean_authors
+from articlekit._meta.authors import clean_authors, is_agency
 from articlekit._meta.candidates import Candidate
 from articlekit._meta.datevote import choose_dates
 from articlekit._meta.language import normalise_language
@@ -337,14 +337,18 @@ def site_from_title(candidates: Sequence[Candidate], title: str | None) -> str |
 
 
 def choose_authors(candidates: Sequence[Candidate]) -> tuple[str, ...]:
-    """The names from the best source that gives any."""
+    """The people named by the best source that names any; failing people, the first
+    agency credited ("AFP"), as the byline gives it."""
+    agencies: tuple[str, ...] = ()
     for source in RANKING["authors"]:
         group = [c for c in candidates if c.field == "authors" and c.source == source]
         group.sort(key=lambda c: not c.in_article)
         names = _names_of(group)
-        if names:
-            return names
-    return ()
+        people = tuple(name for name in names if not is_agency(name))
+        if people:
+            return people
+        agencies = agencies or names
+    return agencies
 
 
 def _names_of(group: Sequence[Candidate]) -> tuple[str, ...]:
