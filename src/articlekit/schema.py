@@ -1,7 +1,7 @@
 """The JSON Schema of `Article.to_dict()` (and so of `to_json()` and `articlekit parse`).
 
-The schema is generated from the model classes' attrs fields and type annotations, so it
-cannot drift from the code; `schema/article.schema.json` in the repository is this
+The schema is generated from the model classes' attrs fields, type annotations and
+docstrings, so it cannot drift from the code; `schema/article.schema.json` in the repository is this
 function's output (`python -m articlekit.schema > schema/article.schema.json` writes it),
 and a test keeps the two equal.
 
@@ -19,18 +19,22 @@ articlekit extracts (better extraction is the point of a release).
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
+import inspect
 import json
 import sys
 import types
 import typing
+from collections.abc import Mapping
 from typing import Any, Literal
 
 import attrs
 
+from articlekit import _model
 from articlekit._model import Article, Block, Body, Figure, Link, Quote
 
-__all__ = ["DESCRIPTIONS", "SCHEMA_DRAFT", "article_schema", "schema_json"]
+__all__ = ["SCHEMA_DRAFT", "article_schema", "field_descriptions", "schema_json"]
 
 SCHEMA_DRAFT = "https://json-schema.org/draft/2020-12/schema"
 # `datetime.isoformat()`: a date, a time with optional fraction, and the zone when known.
@@ -39,54 +43,41 @@ _ISO_DATETIME = (
 )
 _MODELS: tuple[type, ...] = (Article, Body, Block, Link, Quote, Figure)
 
-# One line per field; a test requires every model field to have one.
-DESCRIPTIONS: dict[str, str] = {
-    "Article": "A parsed article: metadata, the clean body, its links, quotes and figures.",
-    "Article.title": "The headline, without the site name.",
-    "Article.authors": "The authors’ names, in byline order.",
-    "Article.published": "First published (ISO 8601, with the zone when known).",
-    "Article.modified": "Last updated (ISO 8601, with the zone when known).",
-    "Article.url": "The url given to parse_article, else the page's own URL.",
-    "Article.canonical_url": "The page's canonical URL.",
-    "Article.site_name": "The publication's name.",
-    "Article.language": 'The primary language subtag, lower-cased ("en").',
-    "Article.description": "The summary or dek the page gives.",
-    "Article.category": "The section or category.",
-    "Article.image": "The lead image's URL.",
-    "Article.tags": "Keywords and tags.",
-    "Article.body": "The article's own prose.",
-    "Article.links": "Every link in the body, in order.",
-    "Article.quotes": "Every quotation in the body, in order.",
-    "Article.figures": "The article's images, with captions and credits.",
-    "Article.warnings": "How the input was read and what is degraded; each starts with a code.",
-    "Body": "The article's own prose, rendered three ways from the same blocks.",
-    "Body.text": "The blocks' texts joined by one blank line.",
-    "Body.blocks": "The body's blocks in reading order.",
-    "Body.markdown": "The body as CommonMark (GFM tables), links kept.",
-    "Block": "One block of the body.",
-    "Block.kind": "What the block is.",
-    "Block.text": "Plain text; a table's rows are separated by newlines and its cells by tabs.",
-    "Block.level": "Heading level (1-6), list or block quote depth (1 = top level), else 0.",
-    "Block.ordered": "True for an item of a numbered list.",
-    "Link": "A link in the body.",
-    "Link.text": "The anchor text; body.text[start:end] == text.",
-    "Link.url": "The absolute URL.",
-    "Link.start": "Offset of the anchor text in body.text.",
-    "Link.end": "Offset just past the anchor text in body.text.",
-    "Quote": "A quotation in the body.",
-    "Quote.text": "The quoted words without quotation marks; body.text[start:end] == text.",
-    "Quote.speaker": "The fullest form of the speaker's name the article gives.",
-    "Quote.kind": "direct (a sentence or more) or partial (a fragment in the writer's sentence).",
-    "Quote.start": "Offset of the quoted words in body.text.",
-    "Quote.end": "Offset just past the quoted words in body.text.",
-    "Quote.cue": "The speech verb or phrase that attributes the quote.",
-    "Figure": "An image of the article.",
-    "Figure.url": "The image's absolute URL.",
-    "Figure.alt": "The image's alt text.",
-    "Figure.caption": "The caption, kept out of the body.",
-    "Figure.credit": "The photo credit, kept out of the body.",
-}
 _NON_NEGATIVE = frozenset({"Block.level", "Link.start", "Link.end", "Quote.start", "Quote.end"})
+
+
+def field_descriptions() -> dict[str, str]:
+    """The model's own words for each class and field: {"Article": ..., "Article.title": ...}.
+
+    A class's description is the first paragraph of its docstring; a field's is the
+    docstring written under it in `articlekit/_model.py` (attribute docstrings, which
+    Python keeps only in the source, so the source is read).
+    """
+    descriptions = {cls.__name__: _first_paragraph(cls.__doc__ or "") for cls in _MODELS}
+    tree = ast.parse(inspect.getsource(_model))
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and node.name in descriptions:
+            descriptions |= _attribute_docstrings(node)
+    return descriptions
+
+
+def _attribute_docstrings(node: ast.ClassDef) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for statement, following in zip(node.body, node.body[1:], strict=False):
+        if (
+            isinstance(statement, ast.AnnAssign)
+            and isinstance(statement.target, ast.Name)
+            and isinstance(following, ast.Expr)
+            and isinstance(following.value, ast.Constant)
+            and isinstance(following.value.value, str)
+        ):
+            text = _first_paragraph(following.value.value)
+            found[f"{node.name}.{statement.target.id}"] = text
+    return found
+
+
+def _first_paragraph(docstring: str) -> str:
+    return " ".join(inspect.cleandoc(docstring).split("\n\n")[0].split())
 
 
 def article_schema() -> dict[str, Any]:
@@ -95,18 +86,21 @@ def article_schema() -> dict[str, Any]:
     A new dict on each call; every object lists all its keys as required and allows no
     others, because `to_dict()` always writes every field.
     """
+    descriptions = field_descriptions()
     schema: dict[str, Any] = {
         "$schema": SCHEMA_DRAFT,
         "title": "articlekit Article",
-        "description": DESCRIPTIONS["Article"] + " The output of Article.to_dict().",
+        "description": descriptions["Article"] + " The output of Article.to_dict().",
     }
-    schema |= _object_schema(Article)
-    schema["$defs"] = {cls.__name__: _object_schema(cls) for cls in _MODELS if cls is not Article}
-    schema["$defs"] = dict(sorted(schema["$defs"].items()))
+    schema |= _object_schema(Article, descriptions)
+    defs = {
+        cls.__name__: _object_schema(cls, descriptions) for cls in _MODELS if cls is not Article
+    }
+    schema["$defs"] = dict(sorted(defs.items()))
     return schema
 
 
-def _object_schema(cls: type) -> dict[str, Any]:
+def _object_schema(cls: type, descriptions: Mapping[str, str]) -> dict[str, Any]:
     hints = typing.get_type_hints(cls)
     properties: dict[str, Any] = {}
     for field in attrs.fields(cls):
@@ -114,11 +108,11 @@ def _object_schema(cls: type) -> dict[str, Any]:
         prop = _type_schema(hints[field.name])
         if key in _NON_NEGATIVE:
             prop["minimum"] = 0
-        prop["description"] = DESCRIPTIONS[key]
+        prop["description"] = descriptions[key]
         properties[field.name] = prop
     result: dict[str, Any] = {"type": "object"}
     if cls is not Article:
-        result["description"] = DESCRIPTIONS[cls.__name__]
+        result["description"] = descriptions[cls.__name__]
     result |= {
         "properties": properties,
         "required": list(properties),
