@@ -43,7 +43,7 @@ class _DoctestBlocks(Preprocessor):
 
 
 class _DoctestExtension(Extension):
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API name
+    def extendMarkdown(self, md: Markdown) -> None:
         # Before the fenced-code preprocessor (priority 25) so the new fences are read.
         md.preprocessors.register(_DoctestBlocks(md), "articlekit_doctest_blocks", 40)
 

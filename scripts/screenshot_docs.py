@@ -80,11 +80,13 @@ def _serve(site: Path) -> http.server.ThreadingHTTPServer:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base's name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
-def _screenshot(chromium: str, url: str, target: Path, width: int, height: int, scratch: str) -> None:
+def _screenshot(
+    chromium: str, url: str, target: Path, width: int, height: int, scratch: str
+) -> None:
     # A fresh profile per shot: no state from a previous run or from the user's browser.
     profile = tempfile.mkdtemp(prefix="chromium-profile-", dir=scratch)
     subprocess.run(
