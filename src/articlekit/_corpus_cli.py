@@ -35,7 +35,7 @@ _HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 _COPYRIGHT_REMINDER = (
     "Before you commit: replace any text under copyright with your own prose in the same\n"
     "markup (keep the tags, classes, ids and metadata shapes; write new sentences, names\n"
-    "and quotes), then run `articlekit corpus add` again or `pytest --update-corpus`."
+    "and quotes), then remove this folder and add the rewritten page the same way."
 )
 
 
