@@ -40,9 +40,13 @@ class Block:
     """
 
     kind: BlockKind
+    """What the block is: a paragraph, heading, list item, block quote, code or table."""
     text: str
+    """Plain text; a table's rows are separated by newlines and its cells by tabs."""
     level: int = 0
+    """Heading level (1-6), list or block quote depth (1 = top level), else 0."""
     ordered: bool = False
+    """True for an item of a numbered list."""
 
 
 @attrs.frozen
@@ -54,8 +58,11 @@ class Body:
     """
 
     text: str = ""
+    """The blocks' texts joined by one blank line."""
     blocks: tuple[Block, ...] = ()
+    """The body's blocks in reading order."""
     markdown: str = ""
+    """The body as CommonMark (GFM tables), links kept."""
 
 
 @attrs.frozen
@@ -66,9 +73,13 @@ class Link:
     """
 
     text: str
+    """The anchor text; body.text[start:end] == text."""
     url: str
+    """The absolute URL."""
     start: int
+    """Offset of the anchor text in body.text."""
     end: int
+    """Offset just past the anchor text in body.text."""
 
 
 @attrs.frozen
@@ -84,11 +95,17 @@ class Quote:
     """
 
     text: str
+    """The quoted words without quotation marks; body.text[start:end] == text."""
     speaker: str | None
+    """The fullest form of the speaker's name the article gives."""
     kind: QuoteKind
+    """direct (a sentence or more) or partial (a fragment in the writer's sentence)."""
     start: int
+    """Offset of the quoted words in body.text."""
     end: int
+    """Offset just past the quoted words in body.text."""
     cue: str | None = None
+    """The speech verb or phrase that attributes the quote."""
 
 
 @attrs.frozen
@@ -96,9 +113,13 @@ class Figure:
     """An image of the article, with its caption and credit kept out of the body."""
 
     url: str
+    """The image's absolute URL."""
     alt: str | None = None
+    """The image's alt text."""
     caption: str | None = None
+    """The caption, kept out of the body."""
     credit: str | None = None
+    """The photo credit, kept out of the body."""
 
 
 @attrs.frozen
@@ -116,22 +137,39 @@ class Article:
     """
 
     title: str | None = None
+    """The headline, without a site name the page's `<title>` adds."""
     authors: tuple[str, ...] = ()
+    """The authors’ names, in byline order."""
     published: dt.datetime | None = None
+    """When the article was first published; timezone-aware when the source gives a zone."""
     modified: dt.datetime | None = None
+    """When it was last updated; timezone-aware when the source gives a zone."""
     url: str | None = None
+    """The url given to parse_article, else the page's own URL."""
     canonical_url: str | None = None
+    """The page's canonical URL."""
     site_name: str | None = None
+    """The publication's name."""
     language: str | None = None
+    """The primary language subtag, lower-cased ("en")."""
     description: str | None = None
+    """The summary or dek the page gives."""
     category: str | None = None
+    """The section or category."""
     image: str | None = None
+    """The lead image's URL."""
     tags: tuple[str, ...] = ()
+    """Keywords and tags."""
     body: Body = Body()
+    """The article's own prose, as blocks, plain text and Markdown."""
     links: tuple[Link, ...] = ()
+    """Every link in the body, in order."""
     quotes: tuple[Quote, ...] = ()
+    """Every quotation in the body, in order."""
     figures: tuple[Figure, ...] = ()
+    """The article's images, with captions and credits."""
     warnings: tuple[str, ...] = ()
+    """How the input was read and what is degraded; each starts with a code."""
 
     def to_dict(self) -> dict[str, Any]:
         """Return the article as JSON-safe plain data, keys in field order.

@@ -1,8 +1,10 @@
 """The ``articlekit`` command.
 
     articlekit parse PATH|- [--url URL] [--format json|markdown|text] [--input-format html|markdown]
+    articlekit corpus add PAGE --url URL --name NAME     (see articlekit._corpus_cli)
+    articlekit corpus check [NAME ...]
 
-prints one article: its `to_dict()` as JSON (the default), its body as Markdown, or its
+`parse` prints one article: its `to_dict()` as JSON (the default), its body as Markdown, or its
 body as plain text. Exit status 0 on success, 2 for a missing or unreadable input or bad
 arguments.
 """
@@ -15,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal, TextIO
 
+from articlekit._corpus_cli import add_corpus_parser, run_corpus
 from articlekit._model import Article
 from articlekit._pipeline import parse_article
 from articlekit._version import __version__
@@ -28,6 +31,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = _parser()
     args = parser.parse_args(argv)
+    if args.command == "corpus":
+        return run_corpus(args, sys.stdout, sys.stderr)
     if args.command != "parse":
         parser.print_help()
         return EXIT_USAGE
@@ -55,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="the input form (detected when omitted)",
     )
+    add_corpus_parser(commands)
     return parser
 
 

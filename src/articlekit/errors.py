@@ -1,4 +1,4 @@
-"""The exceptions articlekit raises, all rooted at `ArticleKitError`::
+"""The exceptions articlekit raises, all rooted at `ArticleKitError`:
 
     ArticleKitError
     ├── InputTooLarge       the source is above Options.max_input_bytes
