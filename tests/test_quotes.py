@@ -123,8 +123,23 @@ ATTRIBUTION_CASES = [
     ),
     pytest.param(
         ["“We have no plans to change course,” a spokeswoman for Jane Doe said."],
+        ("a spokeswoman for Jane Doe", "direct"),
+        id="described-speaker-as-written",
+    ),
+    pytest.param(
+        ["“We have no plans to change course,” said the mayor of the town on Monday."],
+        ("the mayor of the town on Monday", "direct"),
+        id="described-speaker-after-inverted-verb",
+    ),
+    pytest.param(
+        ["“We have no plans,” Blige sings to the crowd before leaving the stage."],
+        ("Blige", "direct"),
+        id="singing-is-a-speech-verb",
+    ),
+    pytest.param(
+        ["The marchers kept walking down the avenue while chanting, “Open the gates.”"],
         (None, "direct"),
-        id="described-speaker-is-none",
+        id="a-clause-is-no-described-speaker",
     ),
     pytest.param(
         ["„Die Brücke bleibt zu“, sagte Jana Schmidt nach der Sitzung."],
@@ -462,6 +477,14 @@ NOT_SPEECH_CASES = [
     ),
     pytest.param("Des chaudières dites « propres » seront remplacées.", id="dites"),
     pytest.param("'All Bets Are Off.'", id="quoted-subheading"),
+    pytest.param(
+        "The minister said on “Weekend Politics Live.” that talks would go on.",
+        id="show-title-after-preposition-next-to-a-speech-verb",
+    ),
+    pytest.param(
+        "Jane Doe told Radio North’s “Morning Call” that the bridge would close.",
+        id="show-title-owned-by-a-broadcaster",
+    ),
 ]
 
 

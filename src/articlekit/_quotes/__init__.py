@@ -23,8 +23,9 @@ The stage runs in five steps, each in its own module:
 Speakers are given in their fullest form in the article ("Michael Horowitz" for a later
 "Horowitz" or "he"), without titles ("Pete Hegseth", not "Defense Secretary Pete
 Hegseth"). Organisations are speakers too, named without an article ("Pentagon" for "the
-Pentagon said"); a speaker the article only describes ("a spokeswoman", "two people
-familiar with the talks") is None, and so is the cue-less speaker of a partial quote.
+Pentagon said"); a speaker the article only describes is given as that description, a
+short noun phrase opened by an article ("a spokeswoman for the union", "two people
+familiar with the talks"); the cue-less speaker of a partial quote is None.
 
 Everything is a pure function of the blocks: no I/O, no shared state, linear in the
 input (every look-around is bounded by a fixed number of tokens).
@@ -38,6 +39,7 @@ from typing import Literal
 
 import attrs
 
+from articlekit._quotes import _words as words
 from articlekit._quotes._attribution import Attribution, attribute, cues_in
 from articlekit._quotes._incise import split_incises
 from articlekit._quotes._kinds import Kind, is_label, quote_kind
@@ -54,6 +56,7 @@ _PARAGRAPH_MENTIONS = 40
 _PREVIOUS_SPEAKERS = 12
 _PREVIOUS_MENTIONS = 80
 _NEIGHBOUR_QUOTES = 8
+_DESCRIPTION_WORDS = 8
 
 
 @attrs.frozen
@@ -290,11 +293,26 @@ class _Attributor:
         has_cue = found.attribution.cue is not None or block.sentence_has_cue[block.sentence_of[qi]]
         if is_label(block, qi, span, found.speaker is not None, has_cue):
             return None
-        speaker = None if found.speaker is None else self.people.persons[found.speaker].display
+        if found.speaker is not None:
+            speaker: str | None = self.people.persons[found.speaker].display
+        else:
+            speaker = _description(found.attribution)
         cue = found.attribution.cue
         return QuoteSpan(
             span.block, span.start, span.end, speaker, kind, None if cue is None else cue.text
         )
+
+
+def _description(attribution: Attribution) -> str | None:
+    """The speaker as the text describes it ("the mayor", "a spokeswoman for the union")
+    when it names nobody: a short noun phrase opened by a determiner, not a clause."""
+    ref = attribution.ref
+    if ref is None or ref.kind != "description":
+        return None
+    phrase = ref.text.split()
+    if not 0 < len(phrase) <= _DESCRIPTION_WORDS or phrase[0].lower() not in words.DETERMINERS:
+        return None
+    return " ".join(phrase)
 
 
 def _nearest_attributed(paragraph: list[_Found], index: int) -> _Found | None:
