@@ -132,6 +132,23 @@ ATTRIBUTION_CASES = [
         id="described-speaker-after-inverted-verb",
     ),
     pytest.param(
+        ["“The bridge will close,” Senate Leader Jane Doe, D-Ore., said on Tuesday."],
+        ("Jane Doe", "direct"),
+        id="party-label-between-commas",
+    ),
+    pytest.param(
+        ["“I admire the engineering” of the new bridge, Mr. Doe-Whitfield said."],
+        ("Doe-Whitfield", "direct"),
+        id="quote-runs-on-before-the-subject",
+    ),
+    pytest.param(
+        [
+            "In a statement, the Port Authority said: “The bridge will close,” adding that it was safe."
+        ],
+        ("Port Authority", "direct"),
+        id="participle-after-quote-takes-main-subject",
+    ),
+    pytest.param(
         ["“We have no plans,” Blige sings to the crowd before leaving the stage."],
         ("Blige", "direct"),
         id="singing-is-a-speech-verb",
@@ -450,6 +467,27 @@ def test_multi_paragraph_quote_attributed_in_first_paragraph() -> None:
         ("Nobody expected it", "Jane Doe", "direct"),
         ("to carry this much traffic.", "Jane Doe", "direct"),
     ]
+
+
+def test_cueless_quote_takes_the_subject_named_earlier_in_its_paragraph() -> None:
+    """A quote with no cue after a sentence whose subject is a named person is that
+    person's, not the previous paragraph's speaker's."""
+    found = quotes(
+        "“The budget is fine,” Tom Berg said on Monday.",
+        "On “Morning Call,” Sen. Jane Doe, who chairs the committee, rejected the plan. "
+        "“The numbers do not add up.”",
+    )
+    assert found[-1][:2] == ("The numbers do not add up.", "Jane Doe")
+
+
+def test_paragraph_ending_in_a_colon_introduces_the_next_paragraphs_quote() -> None:
+    """ "Jane Doe made the following comment:" -- the quote in the next paragraph is hers."""
+    found = quotes(
+        "“The budget is fine,” Tom Berg said on Monday.",
+        "Later that week, Jane Doe made the following remark:",
+        "“The numbers do not add up, and everyone on the committee knows it.”",
+    )
+    assert found[-1][1] == "Jane Doe"
 
 
 def test_multi_paragraph_quote_attributed_in_last_paragraph() -> None:

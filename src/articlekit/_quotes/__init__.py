@@ -45,7 +45,7 @@ from articlekit._quotes._incise import split_incises
 from articlekit._quotes._kinds import Kind, is_label, quote_kind
 from articlekit._quotes._marks import QuotedSpan, pair_quotes
 from articlekit._quotes._people import People
-from articlekit._quotes._phrases import Ref, noun_phrase_after, subject_before
+from articlekit._quotes._phrases import Ref, clause_subject, noun_phrase_after, subject_before
 from articlekit._quotes._text import BlockText, read_block
 
 __all__ = ["QuoteSpan", "find_quotes"]
@@ -249,6 +249,8 @@ class _Attributor:
                 found.speaker, found.attribution = donor.speaker, donor.attribution
                 continue
             reported = self._paragraph_speaker(base, found.ordinal)
+            if reported is None:
+                reported = self._paragraph_subject(base, found.ordinal)
             if reported is not None:
                 found.speaker = reported
             else:
@@ -256,6 +258,24 @@ class _Attributor:
         if block.words:  # an empty block (a heading left out) does not break the thread
             self.previous_speaker = self._last_speaker_of(paragraph, base)
             self.previous_base = base
+            if not paragraph and block.words[-1] == ":":
+                self._introduces_next(block, base)
+
+    def _paragraph_subject(self, base: int, ordinal: int) -> int | None:
+        """The person the paragraph is about so far: the latest named subject of a
+        sentence before the quote ("Sen. Jane Roe, who …, said no. “…”")."""
+        for person in self.people.mentions_before(ordinal, base, _PARAGRAPH_MENTIONS, True):
+            if self.people.persons[person].person_like or self.people.persons[person].is_org:
+                return person
+        return None
+
+    def _introduces_next(self, block: BlockText, base: int) -> None:
+        """ "On July 6, Jane Roe made the following comment:" -- the next paragraph's
+        quote is the subject's."""
+        first, last = block.sentences[-1]
+        person = self._resolve(block, clause_subject(block, first, last), base + last)
+        if person is not None:
+            self.previous_speaker = (person, Attribution(None, None))
 
     def _paragraph_speaker(self, base: int, ordinal: int) -> int | None:
         earlier = bisect.bisect_left(self.speakers, (ordinal, -1))

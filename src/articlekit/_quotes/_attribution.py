@@ -97,6 +97,9 @@ def _after(block: BlockText, first: int, last: int, qi: int) -> Attribution | No
                 return Attribution(ref, cue)
             i = cue.end
             continue
+        if is_participle(cue):  # “…,” adding that …: the main clause's subject speaks
+            ref = clause_subject(block, first, cue.start)
+            return Attribution(ref, cue) if ref is not None else None
         return _after_verb(block, first, last, qi, cue)
     return None
 
@@ -113,9 +116,21 @@ def _after_verb(block: BlockText, first: int, last: int, qi: int, cue: Cue) -> A
             return Attribution(named or Ref("pronoun", cue.start, "n", ""), cue)
         return None
     if not _subject_like(block, qi + 1, cue.start):
-        return None
+        return _subject_after_complement(block, qi, cue)
     ref = subject_before(block, qi + 1, cue.start)
     if ref is None or ref.kind == "coordinated":
+        return None
+    return Attribution(ref, cue)
+
+
+def _subject_after_complement(block: BlockText, qi: int, cue: Cue) -> Attribution | None:
+    """“I admire the mechanics” of the plan, Mr. Holtz said: the quote's own words run
+    on, and the name (or pronoun) after the last comma is the subject of the cue."""
+    comma = next((k for k in range(cue.start - 1, qi, -1) if block.words[k] == ","), None)
+    if comma is None or not _subject_like(block, comma + 1, cue.start):
+        return None
+    ref = subject_before(block, comma + 1, cue.start)
+    if ref is None or ref.kind not in ("name", "pronoun"):
         return None
     return Attribution(ref, cue)
 

@@ -29,6 +29,7 @@ from articlekit._quotes import _words as words
 from articlekit._quotes._text import BlockText, NameRun
 
 _MAX_NAME_WORDS = 4
+_MARKS = "\"'“”„‟«»‹›‘’‚ "
 _LINKS = frozenset({"of", "for"})  # "Secretary of State John Kerry"
 # leading words dropped from a name: "Former", "of"; but "Marine Le Pen" keeps "Marine"
 _LEADING_SKIPPED = (words.TITLE_MODIFIERS | _LINKS) - words.GIVEN_NAMES
@@ -167,7 +168,14 @@ def _opens_sentence(block: BlockText, run: NameRun) -> bool:
     if run.start == first:
         return True
     opener = block.lows[first]
-    after_comma = block.words[run.start - 1] == ","
+    before = run.start - 1
+    after_comma = (
+        block.words[before] == ","
+        or (  # On “Face the Nation,” Sen. Jane Roe
+            block.quote_of[before] >= 0
+            and block.text[block.starts[before] : block.ends[before]].rstrip(_MARKS).endswith(",")
+        )
+    )
     return after_comma and (opener in words.PREPOSITIONS or opener in words.RELATIVES)
 
 

@@ -11,6 +11,7 @@ spokeswoman for Clinton", "a professor at Yale University").
 
 from __future__ import annotations
 
+import re
 from typing import Literal, NamedTuple
 
 from articlekit._quotes import _words as words
@@ -22,6 +23,8 @@ _LEAD_WINDOW = 60
 _CLAUSE_STOPS = frozenset({":", ";", "—", "–", "―", "(", ")", "[", "]"})
 SEGMENT_STOPS = frozenset({",", ":", ";", "(", "[", ".", "!", "?", "—", "–", "―"})
 _SEGMENT_BREAKS = _CLAUSE_STOPS - {"(", ")"}
+# A party and state label set off by commas, as US papers write it: "R-Ky.", "D-N.Y."
+_PARTY_LABEL = re.compile(r"[A-Z]{1,3}-[A-Z][A-Za-z.]{0,12}\Z")
 
 
 class Ref(NamedTuple):
@@ -155,6 +158,8 @@ def _apposition_like(block: BlockText, a: int, b: int) -> bool:
         return True
     if block.quote_of[a] >= 0:
         return False
+    if b - a <= 2 and _PARTY_LABEL.match(block.words[a]):  # "Mitch McConnell, R-Ky., said"
+        return True
     lead = block.words[a][0]
     return lead.islower() or lead.isdigit() or block.lows[a] in words.DETERMINERS
 
