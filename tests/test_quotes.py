@@ -490,6 +490,17 @@ def test_paragraph_ending_in_a_colon_introduces_the_next_paragraphs_quote() -> N
     assert found[-1][1] == "Jane Doe"
 
 
+def test_person_known_by_a_given_name_alone_has_its_gender() -> None:
+    """ "Melanie said" with no surname: she is still a woman, so a later "she" is hers and
+    not an earlier woman speaker's."""
+    found = quotes(
+        "“The vote was close,” said Ruth Adler, the clerk.",
+        "“He really does listen to us,” Melanie said, and then Tom Berg switched off the radio.",
+        "“It is finished,” she said.",
+    )
+    assert found[-1][1] == "Melanie"
+
+
 def test_multi_paragraph_quote_attributed_in_last_paragraph() -> None:
     """The attribution may come in the last paragraph of the quote: earlier parts share it."""
     found = quotes(

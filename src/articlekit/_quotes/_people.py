@@ -153,12 +153,23 @@ def _gender(name_words: tuple[str, ...], title_words: list[str]) -> str | None:
     for title in title_words:
         if title in words.TITLE_GENDERS:
             return words.TITLE_GENDERS[title]
-    given = name_words[0] if len(name_words) >= 2 else ""
+    return _given_name_gender(name_words[0]) if len(name_words) >= 2 else None
+
+
+def _given_name_gender(given: str) -> str | None:
     if given in words.FEMALE_NAMES and given not in words.MALE_NAMES:
         return "f"
     if given in words.MALE_NAMES and given not in words.FEMALE_NAMES:
         return "m"
     return None
+
+
+def _lone_gender(name: Name) -> str | None:
+    """A person known by one word only: its title's gender, else its given name's
+    ("Melanie said"), since nobody of that surname has been named."""
+    if name.gender is not None:
+        return name.gender
+    return _given_name_gender(name.words[0])
 
 
 def _opens_sentence(block: BlockText, run: NameRun) -> bool:
@@ -273,9 +284,9 @@ class People:
         candidates = self._by_surname.get(word, [])
         if not candidates and not name.titled:  # "Hillary said"; but "Mr. X" is a surname
             candidates = self._by_given.get(word, [])
-        if not candidates:  # a word seen alone so far ("Springfield", "Monday")
+        if not candidates:  # a word seen alone so far ("Springfield", "Monday", "Melanie")
             if word not in self._single:
-                self._single[word] = self._new(name)
+                self._single[word] = self._new(name._replace(gender=_lone_gender(name)))
             return self._single[word]
         fitting = [i for i in candidates if self._gender_fits(i, name.gender)]
         here = [i for i in fitting if self.persons[i].last_seen >= paragraph]
