@@ -149,6 +149,11 @@ ATTRIBUTION_CASES = [
         id="participle-after-quote-takes-main-subject",
     ),
     pytest.param(
+        ["“Who would have believed it?” Doe said, looking out at the crowd."],
+        ("Doe", "direct"),
+        id="attribution-sentence-after-a-question",
+    ),
+    pytest.param(
         ["“We have no plans,” Blige sings to the crowd before leaving the stage."],
         ("Blige", "direct"),
         id="singing-is-a-speech-verb",

@@ -14,7 +14,8 @@ The quote is one token of its sentence, so the rules read the writer's words aro
    town had reported") give way to a farther cue with a named subject; a cue joined by
    "and" shares the subject of the cue before it.
 4. "Jane Roe: “…”".
-5. A bare attribution sentence right after the quote ("“It ends.” Roe said.").
+5. A bare attribution sentence right after the quote ("“It ends.” Roe said.", "“Who
+   knew?” Roe said, looking at the crowd.").
 
 How the speaker phrase itself is read (subjects, appositions, inverted noun phrases)
 is in `_phrases`.
@@ -45,6 +46,7 @@ _NOT_SUBJECT_OPENERS = (
     words.PREPOSITIONS | words.RELATIVES | words.COORDINATORS
 ) - words.DETERMINERS
 _CLAUSE_END = frozenset({".", ",", ";", "!", "?"})
+_NEXT_SENTENCE_CUE_REACH = 8
 
 
 class Attribution(NamedTuple):
@@ -215,9 +217,10 @@ def _next_sentence(block: BlockText, first: int, last: int, qi: int) -> Attribut
     if number >= len(block.sentences):
         return None
     lo, hi = block.sentences[number]
-    if hi - lo > 8 or block.quote_of[lo] >= 0:
+    if block.quote_of[lo] >= 0:
         return None
-    for cue in cues_in(block, lo, hi):
+    # the attribution opens the sentence: "Roe said." / "Roe said, looking at the crowd."
+    for cue in cues_in(block, lo, min(hi, lo + _NEXT_SENTENCE_CUE_REACH)):
         if cue.source or not _clause_ends(block, cue.end, hi):
             continue
         ref = subject_before(block, lo, cue.start)
