@@ -485,6 +485,13 @@ def test_cueless_quote_takes_the_subject_named_earlier_in_its_paragraph() -> Non
     assert found[-1][:2] == ("The numbers do not add up.", "Jane Doe")
 
 
+def test_subject_after_an_article_and_a_title_opens_the_sentence() -> None:
+    """ "La alcaldesa Lucía Romero habló …": the name after an article and a title is the
+    sentence's subject, so a following cue-less quote is hers."""
+    found = quotes("La alcaldesa Lucía Romero habló en «Radio Costa». «No habrá retrasos.»")
+    assert found == [("No habrá retrasos.", "Lucía Romero", "direct")]
+
+
 def test_paragraph_ending_in_a_colon_introduces_the_next_paragraphs_quote() -> None:
     """ "Jane Doe made the following comment:" -- the quote in the next paragraph is hers."""
     found = quotes(

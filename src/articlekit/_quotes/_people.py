@@ -173,10 +173,12 @@ def _lone_gender(name: Name) -> str | None:
 
 
 def _opens_sentence(block: BlockText, run: NameRun) -> bool:
-    """Is the run its sentence's subject: first in the sentence, or right after an
-    opening phrase and its comma ("In a memo on Friday, Jane Roe wrote …")?"""
+    """Is the run its sentence's subject: first in the sentence (after an article and
+    titles only: "La alcaldesa Lucía Romero habló"), or right after an opening phrase and
+    its comma ("In a memo on Friday, Jane Roe wrote …")?"""
     first = block.sentences[block.sentence_of[run.start]][0]
-    if run.start == first:
+    leading = range(first, run.start)
+    if all(block.lows[k] in words.DETERMINERS or _is_title(block.lows[k]) for k in leading):
         return True
     opener = block.lows[first]
     before = run.start - 1
