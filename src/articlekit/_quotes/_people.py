@@ -29,6 +29,7 @@ from articlekit._quotes import _words as words
 from articlekit._quotes._text import BlockText, NameRun
 
 _MAX_NAME_WORDS = 4
+_MAX_LEADING_TITLES = 4  # "La alcaldesa Lucía Romero", "The Defense Secretary Pete Hegseth"
 _MARKS = "\"'“”„‟«»‹›‘’‚ "
 _LINKS = frozenset({"of", "for"})  # "Secretary of State John Kerry"
 # leading words dropped from a name: "Former", "of"; but "Marine Le Pen" keeps "Marine"
@@ -178,7 +179,9 @@ def _opens_sentence(block: BlockText, run: NameRun) -> bool:
     its comma ("In a memo on Friday, Jane Roe wrote …")?"""
     first = block.sentences[block.sentence_of[run.start]][0]
     leading = range(first, run.start)
-    if all(block.lows[k] in words.DETERMINERS or _is_title(block.lows[k]) for k in leading):
+    if len(leading) <= _MAX_LEADING_TITLES and all(
+        block.lows[k] in words.DETERMINERS or _is_title(block.lows[k]) for k in leading
+    ):
         return True
     opener = block.lows[first]
     before = run.start - 1
@@ -288,7 +291,10 @@ class People:
             candidates = self._by_given.get(word, [])
         if not candidates:  # a word seen alone so far ("Springfield", "Monday", "Melanie")
             if word not in self._single:
-                self._single[word] = self._new(name._replace(gender=_lone_gender(name)))
+                gender = _lone_gender(name)
+                self._single[word] = self._new(
+                    name if gender == name.gender else name._replace(gender=gender)
+                )
             return self._single[word]
         fitting = [i for i in candidates if self._gender_fits(i, name.gender)]
         here = [i for i in fitting if self.persons[i].last_seen >= paragraph]
