@@ -176,6 +176,28 @@ def test_plain_markdown_heading_becomes_the_title() -> None:
     ]
 
 
+def test_plain_text_lines_are_paragraphs() -> None:
+    """Plain text (no front matter, no Markdown syntax) with one paragraph a line gives
+    one paragraph per line, so a line's quote is not run into the next line's prose."""
+    text = f"{PROSE}\n“We will open in May,” said Ana Ruiz.\n{PROSE_2}"
+    article = articlekit.parse_article(text)
+    assert article.body.text == f"{PROSE}\n\n“We will open in May,” said Ana Ruiz.\n\n{PROSE_2}"
+    assert [q.kind for q in article.quotes] == ["direct"]
+
+
+def test_hard_wrapped_plain_text_stays_one_paragraph() -> None:
+    """Prose wrapped at a fixed width (the next word would not fit on the line) is one
+    paragraph, as in Markdown; so is Markdown with a soft line break."""
+    wrapped = (
+        "The council met on Tuesday evening to vote on the\n"
+        "budget for next year, which passed by a narrow margin\n"
+        "after a debate that ran past midnight."
+    )
+    assert articlekit.parse_article(wrapped).body.text == " ".join(wrapped.split("\n"))
+    markdown = f"**{PROSE}**\n{PROSE_2}"
+    assert articlekit.parse_article(markdown).body.text == f"{PROSE} {PROSE_2}"
+
+
 def test_empty_inputs_give_an_empty_article_with_a_warning() -> None:
     """Empty and whitespace documents do not raise; the warning says the body is empty."""
     for source in ("", "   \n ", b"", "<html></html>"):

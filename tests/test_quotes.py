@@ -123,8 +123,45 @@ ATTRIBUTION_CASES = [
     ),
     pytest.param(
         ["“We have no plans to change course,” a spokeswoman for Jane Doe said."],
+        ("a spokeswoman for Jane Doe", "direct"),
+        id="described-speaker-as-written",
+    ),
+    pytest.param(
+        ["“We have no plans to change course,” said the mayor of the town on Monday."],
+        ("the mayor of the town on Monday", "direct"),
+        id="described-speaker-after-inverted-verb",
+    ),
+    pytest.param(
+        ["“The bridge will close,” Senate Leader Jane Doe, D-Ore., said on Tuesday."],
+        ("Jane Doe", "direct"),
+        id="party-label-between-commas",
+    ),
+    pytest.param(
+        ["“I admire the engineering” of the new bridge, Mr. Doe-Whitfield said."],
+        ("Doe-Whitfield", "direct"),
+        id="quote-runs-on-before-the-subject",
+    ),
+    pytest.param(
+        [
+            "In a statement, the Port Authority said: “The bridge will close,” adding that it was safe."
+        ],
+        ("Port Authority", "direct"),
+        id="participle-after-quote-takes-main-subject",
+    ),
+    pytest.param(
+        ["“Who would have believed it?” Doe said, looking out at the crowd."],
+        ("Doe", "direct"),
+        id="attribution-sentence-after-a-question",
+    ),
+    pytest.param(
+        ["“We have no plans,” Blige sings to the crowd before leaving the stage."],
+        ("Blige", "direct"),
+        id="singing-is-a-speech-verb",
+    ),
+    pytest.param(
+        ["The marchers kept walking down the avenue while chanting, “Open the gates.”"],
         (None, "direct"),
-        id="described-speaker-is-none",
+        id="a-clause-is-no-described-speaker",
     ),
     pytest.param(
         ["„Die Brücke bleibt zu“, sagte Jana Schmidt nach der Sitzung."],
@@ -437,6 +474,45 @@ def test_multi_paragraph_quote_attributed_in_first_paragraph() -> None:
     ]
 
 
+def test_cueless_quote_takes_the_subject_named_earlier_in_its_paragraph() -> None:
+    """A quote with no cue after a sentence whose subject is a named person is that
+    person's, not the previous paragraph's speaker's."""
+    found = quotes(
+        "“The budget is fine,” Tom Berg said on Monday.",
+        "On “Morning Call,” Sen. Jane Doe, who chairs the committee, rejected the plan. "
+        "“The numbers do not add up.”",
+    )
+    assert found[-1][:2] == ("The numbers do not add up.", "Jane Doe")
+
+
+def test_subject_after_an_article_and_a_title_opens_the_sentence() -> None:
+    """ "La alcaldesa Lucía Romero habló …": the name after an article and a title is the
+    sentence's subject, so a following cue-less quote is hers."""
+    found = quotes("La alcaldesa Lucía Romero habló en «Radio Costa». «No habrá retrasos.»")
+    assert found == [("No habrá retrasos.", "Lucía Romero", "direct")]
+
+
+def test_paragraph_ending_in_a_colon_introduces_the_next_paragraphs_quote() -> None:
+    """ "Jane Doe made the following comment:" -- the quote in the next paragraph is hers."""
+    found = quotes(
+        "“The budget is fine,” Tom Berg said on Monday.",
+        "Later that week, Jane Doe made the following remark:",
+        "“The numbers do not add up, and everyone on the committee knows it.”",
+    )
+    assert found[-1][1] == "Jane Doe"
+
+
+def test_person_known_by_a_given_name_alone_has_its_gender() -> None:
+    """ "Melanie said" with no surname: she is still a woman, so a later "she" is hers and
+    not an earlier woman speaker's."""
+    found = quotes(
+        "“The vote was close,” said Ruth Adler, the clerk.",
+        "“He really does listen to us,” Melanie said, and then Tom Berg switched off the radio.",
+        "“It is finished,” she said.",
+    )
+    assert found[-1][1] == "Melanie"
+
+
 def test_multi_paragraph_quote_attributed_in_last_paragraph() -> None:
     """The attribution may come in the last paragraph of the quote: earlier parts share it."""
     found = quotes(
@@ -462,6 +538,14 @@ NOT_SPEECH_CASES = [
     ),
     pytest.param("Des chaudières dites « propres » seront remplacées.", id="dites"),
     pytest.param("'All Bets Are Off.'", id="quoted-subheading"),
+    pytest.param(
+        "The minister said on “Weekend Politics Live.” that talks would go on.",
+        id="show-title-after-preposition-next-to-a-speech-verb",
+    ),
+    pytest.param(
+        "Jane Doe told Radio North’s “Morning Call” that the bridge would close.",
+        id="show-title-owned-by-a-broadcaster",
+    ),
 ]
 
 

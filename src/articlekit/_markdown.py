@@ -4,12 +4,18 @@ The front matter is read with ``yaml.safe_load``; anything but a mapping is repo
 ignored. The Markdown is parsed by markdown-it-py (CommonMark plus GFM tables) and its
 token stream is folded into `DocBlock`s: inline text with link spans, images moved out to
 figures, and hints (emphasis, image-only) for the cleaning stage.
+
+Plain text (no front matter, no Markdown syntax) is read the way its writer laid it out:
+a line break ends a paragraph, as in text copied from a page or written one paragraph a
+line, unless the lines are hard-wrapped (every line short and the next line's first word
+too long to have fitted on it), where it is only a wrap, as in Markdown.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
 from typing import Any
 
 import attrs
@@ -29,6 +35,17 @@ _FRONT_MATTER = re.compile(
 )
 _TAG = re.compile(r"<[^>]*>")
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable("table")
+# Block syntax at a line's start (heading, quote, list, fence, table, indented code,
+# setext underline) or inline syntax (link, image, strong, code, tag) makes text Markdown.
+_MARKDOWN_SYNTAX = re.compile(
+    r"^(?: {0,3}(?:#{1,6}(?:[ \t]|$)|>|[-*+][ \t]|\d{1,9}[.)][ \t]|```|~~~|\||=+[ \t]*$|-+[ \t]*$)"
+    r"| {4}|\t)"
+    r"|\]\(|\*\*|__|`|<[A-Za-z/!]",
+    re.MULTILINE,
+)
+# Hard-wrapped prose keeps its lines between these widths (72 to 80 is usual); shorter
+# lines (an address, a poem, two short lines) are laid out by hand.
+_WRAP_WIDTHS = range(40, 101)
 
 
 @attrs.frozen
@@ -42,6 +59,8 @@ class MarkdownSource:
 def read_markdown(text: str) -> MarkdownSource:
     """Split off the front matter and turn the Markdown into document blocks."""
     fields, markdown, warnings = split_front_matter(text)
+    if markdown is text and _MARKDOWN_SYNTAX.search(text) is None:
+        markdown = paragraph_per_line(text)
     builder = _BlockBuilder()
     builder.feed(_PARSER.parse(markdown))
     document = Document(
@@ -69,6 +88,37 @@ def split_front_matter(text: str) -> tuple[Mapping[str, Any], str, list[str]]:
         kind = type(fields).__name__
         return {}, rest, [f"front-matter: a {kind}, not a mapping, ignored"]
     return {str(key): value for key, value in fields.items()}, rest, []
+
+
+def paragraph_per_line(text: str) -> str:
+    """Plain text with each line break that ends a paragraph made a blank line.
+
+    A break is only a wrap when the lines around it are hard-wrapped: the block's widest
+    line is as long as wrapped prose's lines are (`_WRAP_WIDTHS`) and the next line's
+    first word would not have fitted on the line (a wrapper would have put it there).
+
+    >>> paragraph_per_line("“We start in May,” said Ana Ruiz.\\nShe smiled.")
+    '“We start in May,” said Ana Ruiz.\\n\\nShe smiled.'
+    >>> paragraph_per_line("A paragraph of prose that was wrapped at forty\\ncharacters.")
+    'A paragraph of prose that was wrapped at forty\\ncharacters.'
+    """
+    blocks = re.split(r"(\n[^\S\n]*\n)", text)
+    for index in range(0, len(blocks), 2):
+        lines = blocks[index].split("\n")
+        if len(lines) > 1:
+            blocks[index] = _join_lines(lines)
+    return "".join(blocks)
+
+
+def _join_lines(lines: list[str]) -> str:
+    width = max(len(line.rstrip()) for line in lines)
+    joined = [lines[0]]
+    for line, following in pairwise(lines):
+        first_word = following.split(maxsplit=1)[0] if following.strip() else ""
+        fitted = len(line.rstrip()) + 1 + len(first_word) <= width
+        wrapped = width in _WRAP_WIDTHS and not fitted
+        joined.append(("\n" if wrapped else "\n\n") + following)
+    return "".join(joined)
 
 
 @attrs.define

@@ -23,8 +23,9 @@ The stage runs in five steps, each in its own module:
 Speakers are given in their fullest form in the article ("Michael Horowitz" for a later
 "Horowitz" or "he"), without titles ("Pete Hegseth", not "Defense Secretary Pete
 Hegseth"). Organisations are speakers too, named without an article ("Pentagon" for "the
-Pentagon said"); a speaker the article only describes ("a spokeswoman", "two people
-familiar with the talks") is None, and so is the cue-less speaker of a partial quote.
+Pentagon said"); a speaker the article only describes is given as that description, a
+short noun phrase opened by an article ("a spokeswoman for the union", "two people
+familiar with the talks"); the cue-less speaker of a partial quote is None.
 
 Everything is a pure function of the blocks: no I/O, no shared state, linear in the
 input (every look-around is bounded by a fixed number of tokens).
@@ -38,12 +39,13 @@ from typing import Literal
 
 import attrs
 
+from articlekit._quotes import _words as words
 from articlekit._quotes._attribution import Attribution, attribute, cues_in
 from articlekit._quotes._incise import split_incises
 from articlekit._quotes._kinds import Kind, is_label, quote_kind
 from articlekit._quotes._marks import QuotedSpan, pair_quotes
 from articlekit._quotes._people import People
-from articlekit._quotes._phrases import Ref, noun_phrase_after, subject_before
+from articlekit._quotes._phrases import Ref, clause_subject, noun_phrase_after, subject_before
 from articlekit._quotes._text import BlockText, read_block
 
 __all__ = ["QuoteSpan", "find_quotes"]
@@ -54,6 +56,7 @@ _PARAGRAPH_MENTIONS = 40
 _PREVIOUS_SPEAKERS = 12
 _PREVIOUS_MENTIONS = 80
 _NEIGHBOUR_QUOTES = 8
+_DESCRIPTION_WORDS = 8
 
 
 @attrs.frozen
@@ -246,6 +249,8 @@ class _Attributor:
                 found.speaker, found.attribution = donor.speaker, donor.attribution
                 continue
             reported = self._paragraph_speaker(base, found.ordinal)
+            if reported is None:
+                reported = self._paragraph_subject(base, found.ordinal)
             if reported is not None:
                 found.speaker = reported
             else:
@@ -253,6 +258,24 @@ class _Attributor:
         if block.words:  # an empty block (a heading left out) does not break the thread
             self.previous_speaker = self._last_speaker_of(paragraph, base)
             self.previous_base = base
+            if not paragraph and block.words[-1] == ":":
+                self._introduces_next(block, base)
+
+    def _paragraph_subject(self, base: int, ordinal: int) -> int | None:
+        """The person the paragraph is about so far: the latest named subject of a
+        sentence before the quote ("Sen. Jane Roe, who …, said no. “…”")."""
+        for person in self.people.mentions_before(ordinal, base, _PARAGRAPH_MENTIONS, True):
+            if self.people.persons[person].person_like or self.people.persons[person].is_org:
+                return person
+        return None
+
+    def _introduces_next(self, block: BlockText, base: int) -> None:
+        """ "On July 6, Jane Roe made the following comment:" -- the next paragraph's
+        quote is the subject's."""
+        first, last = block.sentences[-1]
+        person = self._resolve(block, clause_subject(block, first, last), base + last)
+        if person is not None:
+            self.previous_speaker = (person, Attribution(None, None))
 
     def _paragraph_speaker(self, base: int, ordinal: int) -> int | None:
         earlier = bisect.bisect_left(self.speakers, (ordinal, -1))
@@ -290,11 +313,26 @@ class _Attributor:
         has_cue = found.attribution.cue is not None or block.sentence_has_cue[block.sentence_of[qi]]
         if is_label(block, qi, span, found.speaker is not None, has_cue):
             return None
-        speaker = None if found.speaker is None else self.people.persons[found.speaker].display
+        if found.speaker is not None:
+            speaker: str | None = self.people.persons[found.speaker].display
+        else:
+            speaker = _description(found.attribution)
         cue = found.attribution.cue
         return QuoteSpan(
             span.block, span.start, span.end, speaker, kind, None if cue is None else cue.text
         )
+
+
+def _description(attribution: Attribution) -> str | None:
+    """The speaker as the text describes it ("the mayor", "a spokeswoman for the union")
+    when it names nobody: a short noun phrase opened by a determiner, not a clause."""
+    ref = attribution.ref
+    if ref is None or ref.kind != "description":
+        return None
+    phrase = ref.text.split()
+    if not 0 < len(phrase) <= _DESCRIPTION_WORDS or phrase[0].lower() not in words.DETERMINERS:
+        return None
+    return " ".join(phrase)
 
 
 def _nearest_attributed(paragraph: list[_Found], index: int) -> _Found | None:

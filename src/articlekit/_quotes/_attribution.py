@@ -14,7 +14,8 @@ The quote is one token of its sentence, so the rules read the writer's words aro
    town had reported") give way to a farther cue with a named subject; a cue joined by
    "and" shares the subject of the cue before it.
 4. "Jane Roe: “…”".
-5. A bare attribution sentence right after the quote ("“It ends.” Roe said.").
+5. A bare attribution sentence right after the quote ("“It ends.” Roe said.", "“Who
+   knew?” Roe said, looking at the crowd.").
 
 How the speaker phrase itself is read (subjects, appositions, inverted noun phrases)
 is in `_phrases`.
@@ -45,6 +46,7 @@ _NOT_SUBJECT_OPENERS = (
     words.PREPOSITIONS | words.RELATIVES | words.COORDINATORS
 ) - words.DETERMINERS
 _CLAUSE_END = frozenset({".", ",", ";", "!", "?"})
+_NEXT_SENTENCE_CUE_REACH = 8
 
 
 class Attribution(NamedTuple):
@@ -97,6 +99,9 @@ def _after(block: BlockText, first: int, last: int, qi: int) -> Attribution | No
                 return Attribution(ref, cue)
             i = cue.end
             continue
+        if is_participle(cue):  # “…,” adding that …: the main clause's subject speaks
+            ref = clause_subject(block, first, cue.start)
+            return Attribution(ref, cue) if ref is not None else None
         return _after_verb(block, first, last, qi, cue)
     return None
 
@@ -113,9 +118,21 @@ def _after_verb(block: BlockText, first: int, last: int, qi: int, cue: Cue) -> A
             return Attribution(named or Ref("pronoun", cue.start, "n", ""), cue)
         return None
     if not _subject_like(block, qi + 1, cue.start):
-        return None
+        return _subject_after_complement(block, qi, cue)
     ref = subject_before(block, qi + 1, cue.start)
     if ref is None or ref.kind == "coordinated":
+        return None
+    return Attribution(ref, cue)
+
+
+def _subject_after_complement(block: BlockText, qi: int, cue: Cue) -> Attribution | None:
+    """“I admire the mechanics” of the plan, Mr. Holtz said: the quote's own words run
+    on, and the name (or pronoun) after the last comma is the subject of the cue."""
+    comma = next((k for k in range(cue.start - 1, qi, -1) if block.words[k] == ","), None)
+    if comma is None or not _subject_like(block, comma + 1, cue.start):
+        return None
+    ref = subject_before(block, comma + 1, cue.start)
+    if ref is None or ref.kind not in ("name", "pronoun"):
         return None
     return Attribution(ref, cue)
 
@@ -200,9 +217,10 @@ def _next_sentence(block: BlockText, first: int, last: int, qi: int) -> Attribut
     if number >= len(block.sentences):
         return None
     lo, hi = block.sentences[number]
-    if hi - lo > 8 or block.quote_of[lo] >= 0:
+    if block.quote_of[lo] >= 0:
         return None
-    for cue in cues_in(block, lo, hi):
+    # the attribution opens the sentence: "Roe said." / "Roe said, looking at the crowd."
+    for cue in cues_in(block, lo, min(hi, lo + _NEXT_SENTENCE_CUE_REACH)):
         if cue.source or not _clause_ends(block, cue.end, hi):
             continue
         ref = subject_before(block, lo, cue.start)

@@ -11,7 +11,9 @@ Not every quoted span is speech. Labels, titles and nicknames are left out: a sp
 "so-called", "dubbed", "known as" (any language's list); after "call it / the" when no
 speaker is named; a single quoted word inside a sentence without a speech verb
 (the “family” culture); a short Title Case phrase inside a sentence without a speech
-verb (a show, a book, a bill's name).
+verb (a show, a book, a bill's name), or governed by a preposition even next to a speech
+verb (said on “Face the Nation”, during a “Town Hall Forum”, told CNN’s “State of the
+Union”): speech is never the object of a preposition or owned by someone.
 """
 
 from __future__ import annotations
@@ -83,9 +85,21 @@ def is_label(block: BlockText, qi: int, span: QuotedSpan, named: bool, has_cue: 
         return True  # a quoted subheading: 'All Bets Are Off.'
     if len(inner) == 1 and not named and _modifies_next_word(block, qi, span):
         return True  # the “family” culture
+    if _after_preposition(block, qi) and _title_case(inner, allow_stop=True):
+        return True  # said on “Face the Nation.”
     if has_cue or not _embedded(block, qi):
         return False
     return len(inner) == 1 or _title_case(inner)
+
+
+def _after_preposition(block: BlockText, qi: int) -> bool:
+    """on “Face the Nation”, during a “Forum”, MSNBC’s “Morning Joe” (owned like a thing)."""
+    k = qi - 1
+    if k >= 0 and block.possessive[k] and block.quote_of[k] < 0:
+        return True
+    if k >= 0 and block.lows[k] in words.DETERMINERS and block.quote_of[k] < 0:
+        k -= 1
+    return k >= 0 and block.lows[k] in words.PREPOSITIONS and block.quote_of[k] < 0
 
 
 def _embedded(block: BlockText, qi: int) -> bool:

@@ -29,6 +29,8 @@ from articlekit._quotes import _words as words
 from articlekit._quotes._text import BlockText, NameRun
 
 _MAX_NAME_WORDS = 4
+_MAX_LEADING_TITLES = 4  # "La alcaldesa Lucía Romero", "The Defense Secretary Pete Hegseth"
+_MARKS = "\"'“”„‟«»‹›‘’‚ "
 _LINKS = frozenset({"of", "for"})  # "Secretary of State John Kerry"
 # leading words dropped from a name: "Former", "of"; but "Marine Le Pen" keeps "Marine"
 _LEADING_SKIPPED = (words.TITLE_MODIFIERS | _LINKS) - words.GIVEN_NAMES
@@ -152,7 +154,10 @@ def _gender(name_words: tuple[str, ...], title_words: list[str]) -> str | None:
     for title in title_words:
         if title in words.TITLE_GENDERS:
             return words.TITLE_GENDERS[title]
-    given = name_words[0] if len(name_words) >= 2 else ""
+    return _given_name_gender(name_words[0]) if len(name_words) >= 2 else None
+
+
+def _given_name_gender(given: str) -> str | None:
     if given in words.FEMALE_NAMES and given not in words.MALE_NAMES:
         return "f"
     if given in words.MALE_NAMES and given not in words.FEMALE_NAMES:
@@ -160,14 +165,33 @@ def _gender(name_words: tuple[str, ...], title_words: list[str]) -> str | None:
     return None
 
 
+def _lone_gender(name: Name) -> str | None:
+    """A person known by one word only: its title's gender, else its given name's
+    ("Melanie said"), since nobody of that surname has been named."""
+    if name.gender is not None:
+        return name.gender
+    return _given_name_gender(name.words[0])
+
+
 def _opens_sentence(block: BlockText, run: NameRun) -> bool:
-    """Is the run its sentence's subject: first in the sentence, or right after an
-    opening phrase and its comma ("In a memo on Friday, Jane Roe wrote …")?"""
+    """Is the run its sentence's subject: first in the sentence (after an article and
+    titles only: "La alcaldesa Lucía Romero habló"), or right after an opening phrase and
+    its comma ("In a memo on Friday, Jane Roe wrote …")?"""
     first = block.sentences[block.sentence_of[run.start]][0]
-    if run.start == first:
+    leading = range(first, run.start)
+    if len(leading) <= _MAX_LEADING_TITLES and all(
+        block.lows[k] in words.DETERMINERS or _is_title(block.lows[k]) for k in leading
+    ):
         return True
     opener = block.lows[first]
-    after_comma = block.words[run.start - 1] == ","
+    before = run.start - 1
+    after_comma = (
+        block.words[before] == ","
+        or (  # On “Face the Nation,” Sen. Jane Roe
+            block.quote_of[before] >= 0
+            and block.text[block.starts[before] : block.ends[before]].rstrip(_MARKS).endswith(",")
+        )
+    )
     return after_comma and (opener in words.PREPOSITIONS or opener in words.RELATIVES)
 
 
@@ -265,9 +289,12 @@ class People:
         candidates = self._by_surname.get(word, [])
         if not candidates and not name.titled:  # "Hillary said"; but "Mr. X" is a surname
             candidates = self._by_given.get(word, [])
-        if not candidates:  # a word seen alone so far ("Springfield", "Monday")
+        if not candidates:  # a word seen alone so far ("Springfield", "Monday", "Melanie")
             if word not in self._single:
-                self._single[word] = self._new(name)
+                gender = _lone_gender(name)
+                self._single[word] = self._new(
+                    name if gender == name.gender else name._replace(gender=gender)
+                )
             return self._single[word]
         fitting = [i for i in candidates if self._gender_fits(i, name.gender)]
         here = [i for i in fitting if self.persons[i].last_seen >= paragraph]

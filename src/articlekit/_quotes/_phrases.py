@@ -11,6 +11,7 @@ spokeswoman for Clinton", "a professor at Yale University").
 
 from __future__ import annotations
 
+import re
 from typing import Literal, NamedTuple
 
 from articlekit._quotes import _words as words
@@ -22,6 +23,8 @@ _LEAD_WINDOW = 60
 _CLAUSE_STOPS = frozenset({":", ";", "—", "–", "―", "(", ")", "[", "]"})
 SEGMENT_STOPS = frozenset({",", ":", ";", "(", "[", ".", "!", "?", "—", "–", "―"})
 _SEGMENT_BREAKS = _CLAUSE_STOPS - {"(", ")"}
+# A party and state label set off by commas, as US papers write it: "R-Ky.", "D-N.Y."
+_PARTY_LABEL = re.compile(r"[A-Z]{1,3}-[A-Z][A-Za-z.]{0,12}\Z")
 
 
 class Ref(NamedTuple):
@@ -155,6 +158,8 @@ def _apposition_like(block: BlockText, a: int, b: int) -> bool:
         return True
     if block.quote_of[a] >= 0:
         return False
+    if b - a <= 2 and _PARTY_LABEL.match(block.words[a]):  # "Mitch McConnell, R-Ky., said"
+        return True
     lead = block.words[a][0]
     return lead.islower() or lead.isdigit() or block.lows[a] in words.DETERMINERS
 
@@ -166,7 +171,8 @@ def _intro_like(block: BlockText, a: int, b: int) -> bool:
     if block.quote_of[a] >= 0:
         return True
     low = block.lows[a]
-    if low in words.PREPOSITIONS or low in words.RELATIVES:
+    # English "a" is an article, though French and Spanish "a" is a preposition
+    if (low in words.PREPOSITIONS or low in words.RELATIVES) and low not in words.DETERMINERS:
         return True
     if words.starts_phrase(words.SPEECH_VERBS, [low], 0):
         return True
@@ -178,10 +184,13 @@ def noun_phrase_after(block: BlockText, i: int, hi: int) -> Ref | None:
     """The speaker phrase after an inverted cue: "said board chair Margaret Lowe", "said
     the study’s lead author, Miriam Osei," "sagte er", "so Falk"."""
     lows = block.lows
+    opening = i
     while i < hi and block.quote_of[i] < 0 and lows[i] in words.FILLERS:
         i += 1
     if i >= hi or block.quote_of[i] >= 0:
         return None
+    # a filler that is also an article ("a", as in French "a dit") opens the description
+    opening = next((k for k in range(opening, i) if lows[k] in words.DETERMINERS), i)
     if lows[i] in words.PRONOUNS:
         return Ref("pronoun", i, words.PRONOUNS[lows[i]], "")
     stop = i
@@ -195,6 +204,9 @@ def noun_phrase_after(block: BlockText, i: int, hi: int) -> Ref | None:
     head = _segment_head(block, i, cut, i) if cut > i else None
     if head is not None and head.kind != "description":
         return head
+    if head is not None:  # the whole phrase describes: "two people familiar with it"
+        text = block.text[block.starts[opening] : block.ends[stop - 1]]
+        head = Ref("description", i, "", text)
     for k in range(i, min(cut, i + 3)):  # "nach Angaben von Stadtwerke-Chef Bernd Ostendorf nur"
         run = block.run_of[k]
         if run >= 0 and not block.runs[run].possessive:
