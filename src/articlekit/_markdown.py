@@ -20,7 +20,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from articlekit._doc import DocBlock, Document
-from articlekit._inline import Inline, InlineBuilder
+from articlekit._inline import Inline, InlineBuilder, strip_unsafe
 from articlekit._model import BlockKind, Figure
 
 _FRONT_MATTER = re.compile(
@@ -167,6 +167,7 @@ class _BlockBuilder:
         else:
             lxml.etree.strip_elements(root, "script", "style", "template", "head", with_tail=False)
             text = " ".join(lxml.etree.tostring(root, method="text", encoding="unicode").split())
+        text = strip_unsafe(text)
         if text:
             context = self._context()
             self.blocks.append(
@@ -174,7 +175,7 @@ class _BlockBuilder:
             )
 
     def _add_code(self, content: str) -> None:
-        code = content.rstrip("\n")
+        code = strip_unsafe(content).rstrip("\n")
         if code.strip():
             self.blocks.append(DocBlock(kind="code", text=code))
 

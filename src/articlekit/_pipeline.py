@@ -20,7 +20,7 @@ from articlekit._clean import Cleaned, clean_blocks
 from articlekit._decode import decode
 from articlekit._doc import Document
 from articlekit._html import base_url, parse_html, read_html_content
-from articlekit._inline import strip_unsafe
+from articlekit._inline import safe_blocks, strip_unsafe
 from articlekit._markdown import read_markdown
 from articlekit._meta import Metadata
 from articlekit._model import Article, Figure, Quote
@@ -75,7 +75,7 @@ def parse_article(
     # heading inside the article, is the article's own opening, which readers see.
     clipping = kind == "markdown"
     cleaned = clean_blocks(
-        document.blocks,
+        safe_blocks(document.blocks),
         title=metadata.title,
         description=metadata.description if clipping else None,
         drop_deks=clipping,
