@@ -19,7 +19,7 @@ from articlekit._body import Rendered, render_body, resolve_url
 from articlekit._clean import Cleaned, clean_blocks
 from articlekit._decode import decode
 from articlekit._doc import Document
-from articlekit._html import base_url, parse_html, read_html_content
+from articlekit._html import base_url, parse_html_noting, read_html_content
 from articlekit._inline import safe_blocks, strip_unsafe
 from articlekit._markdown import read_markdown
 from articlekit._meta import Metadata
@@ -151,13 +151,14 @@ def _read_markdown(text: str, url: str | None) -> tuple[Metadata, Document, str 
 
 
 def _read_html(text: str, url: str | None) -> tuple[Metadata, Document, str | None]:
-    root = parse_html(text)
+    root, notes = parse_html_noting(text)
     if root is None:
         document = Document(warnings=("empty-body: the document is empty",))
         return Metadata(url=url), document, url
     metadata = _meta.extract_html_metadata(root, url)
     base = base_url(root, url, metadata.canonical_url)
-    return metadata, read_html_content(root), base
+    document = read_html_content(root)
+    return metadata, attrs.evolve(document, warnings=(*notes, *document.warnings)), base
 
 
 def _lead_texts(cleaned: Cleaned) -> Sequence[str]:
