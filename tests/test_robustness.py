@@ -1,0 +1,79 @@
+"""The robustness contract in docs/robustness.md, one hostile input at a time.
+
+Property tests over generated hostile documents are in test_properties.py; inputs that
+once broke parsing are in fuzz_regressions/; growth with input size is measured by
+benchmarks/scaling.py (a small sample of it runs here, as output checks, not timings).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import articlekit
+from tests.contract import check_article
+
+URL = "https://news.test/world/story.html"
+PROSE = "The council approved the new budget for the river bridge after years of delays."
+
+
+def _article_page(body: str) -> str:
+    return f"<!doctype html><html><head><title>Story</title></head><body><article>{body}</article></body></html>"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<div>" * 3000 + "<p>Deep words stay.</p>" + "</div>" * 3000 + "<p>Words after stay.</p>",
+        "<div></span>" * 3000 + "<p>Deep words stay.</p><p>Words after stay.</p>",
+        "<section><div>" * 2000 + "<p>Deep words stay.</p>" + "<p>Words after stay.</p>",
+    ],
+    ids=["balanced", "stray-end-tags", "unclosed"],
+)
+def test_text_survives_nesting_deeper_than_the_parser_allows(page: str) -> None:
+    """libxml2 gives up past 2048 open elements and drops the rest of the page; the
+    page is read again flattened, keeping every word, and a warning says so."""
+    article = articlekit.parse_article(page)
+    assert "Deep words stay." in article.body.text
+    assert "Words after stay." in article.body.text
+    assert any(w.startswith("deep-nesting:") for w in article.warnings)
+    check_article(article)
+
+
+def test_ordinary_nesting_gives_no_deep_nesting_warning() -> None:
+    """Pages of ordinary depth are parsed once, with no flattening warning."""
+    article = articlekit.parse_article("<div>" * 300 + f"<p>{PROSE}</p>" + "</div>" * 300)
+    assert PROSE in article.body.text
+    assert not any(w.startswith("deep-nesting:") for w in article.warnings)
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "java\nscript:alert(1)",
+        "\x01javascript:alert(1)",
+        " jav&#x09;ascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "data&#58;text/html,x",
+        "\x1f data:text/html,x",
+        "vbscript:msgbox",
+        "file:///etc/passwd",
+    ],
+)
+def test_script_urls_are_dropped_however_they_are_disguised(href: str) -> None:
+    """Browsers strip edge control characters and inner tabs/newlines from a URL before
+    reading its scheme; so does articlekit, so a disguised javascript:/data: link is
+    dropped (its text stays in the body)."""
+    page = _article_page(f'<p>{PROSE} See <a href="{href}">the plan</a>.</p><img src="{href}">')
+    article = articlekit.parse_article(page, url=URL)
+    assert article.links == ()
+    assert article.figures == ()
+    assert "the plan" in article.body.text
+    check_article(article)
+
+
+def test_control_characters_inside_a_url_are_percent_encoded() -> None:
+    """A control character inside a link target is percent-encoded, never passed on."""
+    page = _article_page(f'<p>{PROSE} See <a href="/a\x01b\x00c">the plan</a>.</p>')
+    (link,) = articlekit.parse_article(page, url=URL).links
+    assert link.url.startswith("https://news.test/a%01b")
+    check_article(articlekit.parse_article(page, url=URL))
