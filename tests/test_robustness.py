@@ -77,3 +77,21 @@ def test_control_characters_inside_a_url_are_percent_encoded() -> None:
     (link,) = articlekit.parse_article(page, url=URL).links
     assert link.url.startswith("https://news.test/a%01b")
     check_article(articlekit.parse_article(page, url=URL))
+
+
+def test_markdown_keeps_text_nested_as_deep_as_real_clippings_go() -> None:
+    """Markdown block quotes and lists nested past CommonMark's preset limit of 20 keep
+    their text (the limit is markdown-it's default of 100)."""
+    quoted = articlekit.parse_article(">" * 60 + " Quoted words stay.", format="markdown")
+    listed = "".join("  " * depth + f"- item {depth}\n" for depth in range(40))
+    items = articlekit.parse_article(listed, format="markdown")
+    assert quoted.body.text == "Quoted words stay."
+    assert "item 39" in items.body.text
+    assert not any(w.startswith("deep-nesting:") for w in (*quoted.warnings, *items.warnings))
+
+
+def test_markdown_past_the_nesting_limit_says_what_it_dropped() -> None:
+    """Past 100 levels markdown-it drops the deeper content: the Article says so."""
+    article = articlekit.parse_article(">" * 150 + " Too deep.", format="markdown")
+    assert any(w.startswith("deep-nesting:") for w in article.warnings)
+    check_article(article)

@@ -28,7 +28,14 @@ _FRONT_MATTER = re.compile(
     re.DOTALL | re.MULTILINE,
 )
 _TAG = re.compile(r"<[^>]*>")
-_PARSER = MarkdownIt("commonmark", {"html": True}).enable("table")
+# markdown-it stops nesting at maxNesting and drops what lies deeper; CommonMark's preset
+# says 20, which real clippings (a quote in a list in a quote) can reach; 100 is the
+# library's own default, still far from Python's recursion limit.
+_MAX_NESTING = 100
+_PARSER = MarkdownIt("commonmark", {"html": True, "maxNesting": _MAX_NESTING}).enable("table")
+DEEP_NESTING_WARNING = (
+    f"deep-nesting: Markdown nested deeper than {_MAX_NESTING} levels, the deeper text dropped"
+)
 
 
 @attrs.frozen
@@ -43,12 +50,24 @@ def read_markdown(text: str) -> MarkdownSource:
     """Split off the front matter and turn the Markdown into document blocks."""
     fields, markdown, warnings = split_front_matter(text)
     builder = _BlockBuilder()
-    builder.feed(_PARSER.parse(markdown))
+    tokens = _PARSER.parse(markdown)
+    builder.feed(tokens)
+    if any(_opens_past_limit(token) for token in tokens):
+        warnings.append(DEEP_NESTING_WARNING)
     document = Document(
         blocks=tuple(builder.blocks),
         warnings=tuple(warnings),
     )
     return MarkdownSource(fields=fields, document=document)
+
+
+def _opens_past_limit(token: Token) -> bool:
+    """A container opened at the last level markdown-it nests: its content is dropped."""
+    return (
+        token.nesting == 1
+        and token.level >= _MAX_NESTING - 1
+        and token.type not in ("paragraph_open", "heading_open")
+    )
 
 
 def split_front_matter(text: str) -> tuple[Mapping[str, Any], str, list[str]]:
