@@ -1,18 +1,26 @@
 """Stage 1: bytes to text, with the encoding used and how it was chosen.
 
-The order is the one browsers follow, with one correction for the web as it is: a byte
-order mark wins; then the charset the document declares; then detection. Where the
-declared charset is a single-byte one but the bytes are valid UTF-8 with multi-byte
-sequences, the declaration is wrong (a common CMS misconfiguration) and UTF-8 is used.
-`bs4.dammit` finds the declaration and does the detection.
+The order is the one browsers follow, with corrections for the web as it is: a byte
+order mark wins; then UTF-16/32 without a mark, seen from the NUL bytes of its ASCII
+markup; then the charset the document declares; then UTF-8 when the bytes are valid
+UTF-8; then detection. Where the declared charset is a single-byte one but the bytes are
+valid UTF-8 with multi-byte sequences, the declaration is wrong (a common CMS
+misconfiguration) and UTF-8 is used; a declared UTF-16/32 that is readable as ASCII is
+wrong too, and means UTF-8 (as in the WHATWG rules). Bytes that are UTF-8 with a few
+stray legacy bytes (pages pasted together from two sources) are read as UTF-8 with the
+stray bytes read as windows-1252. `bs4.dammit` finds the declaration;
+`charset_normalizer` detects an undeclared legacy encoding (Shift_JIS, GB18030, KOI8-R,
+...), with windows-1252 preferred wherever it reads the bytes as well as the best guess.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 
 import attrs
-from bs4.dammit import EncodingDetector, UnicodeDammit
+import charset_normalizer
+from bs4.dammit import EncodingDetector
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -23,6 +31,16 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 # WHATWG: these labels mean windows-1252 on the web.
 _WINDOWS_1252_ALIASES = frozenset({"iso-8859-1", "latin-1", "latin1", "ascii", "us-ascii"})
+# One valid UTF-8 sequence (RFC 3629: no overlongs, no surrogates), and a run of them.
+_UTF8_RUN = re.compile(
+    rb"(?:[\x00-\x7f]|[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]"
+    rb"|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
+    rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2})+"
+)
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+_SNIFF_BYTES = 4096
+_DETECT_BYTES = 65536
+_MIXED_WINDOW = 4096  # the detector reads a sample: its cost stays bounded
 _SINGLE_BYTE_PREFIXES = ("iso-8859", "windows-125", "cp125", "latin", "ascii", "us-ascii", "koi8")
 
 
@@ -45,7 +63,12 @@ def decode(data: bytes) -> Decoded:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _decode_with(data[len(bom) :], encoding, "byte order mark")
+    wide = _unmarked_utf16_or_32(data[:_SNIFF_BYTES])
+    if wide is not None:
+        return _decode_with(data, wide, "no byte order mark, NUL bytes of UTF-16/32")
     declared = _declared_encoding(data)
+    if declared is not None and declared.startswith(("utf-16", "utf-32")):
+        declared = "utf-8"  # a declaration readable as ASCII is not UTF-16/32
     if declared is not None:
         if _is_single_byte(declared) and _is_multibyte_utf8(data):
             return _decode_with(data, "utf-8", f"declared {declared}, but the bytes are UTF-8")
@@ -55,11 +78,78 @@ def decode(data: bytes) -> Decoded:
             pass  # a wrong declaration: fall through to detection
     if _is_utf8(data):
         return Decoded(data.decode("utf-8"), "utf-8", "valid UTF-8")
-    dammit = UnicodeDammit(data, known_definite_encodings=[], is_html=True)
-    if dammit.unicode_markup is not None and dammit.original_encoding:
-        encoding = _normalise(dammit.original_encoding)
-        return Decoded(dammit.unicode_markup, encoding, "detected")
+    mixed = _utf8_with_stray_bytes(data)
+    if mixed is not None:
+        return mixed
+    detected = _detect(data)
+    if detected is not None:
+        return _decode_with(data, detected, "detected")
     return _decode_with(data, "windows-1252", "fallback")
+
+
+def _unmarked_utf16_or_32(head: bytes) -> str | None:
+    """UTF-16/32 without a byte order mark: markup is mostly ASCII, so its NUL bytes sit
+    at fixed places in each code unit."""
+    size = len(head) - len(head) % 4
+    if size < 16 or head.count(0) < size // 8:
+        return None
+    zeros = [head[index:size:4].count(0) / (size // 4) for index in range(4)]
+    patterns = {
+        "utf-32-le": (False, True, True, True),
+        "utf-32-be": (True, True, True, False),
+        "utf-16-le": (False, True, False, True),
+        "utf-16-be": (True, False, True, False),
+    }
+    for encoding, pattern in patterns.items():
+        if all(
+            (share > 0.3) if zero else (share < 0.02)
+            for share, zero in zip(zeros, pattern, strict=True)
+        ):
+            return encoding
+    return None
+
+
+def _utf8_with_stray_bytes(data: bytes) -> Decoded | None:
+    """UTF-8 with a few bytes that are not (windows-1252 pasted into a UTF-8 page)."""
+    if not _mostly_utf8(data[:_DETECT_BYTES]):
+        return None  # judged on a sample, so a legacy page is turned away at once
+    view = memoryview(data)
+    pieces = []
+    position = stray = 0
+    while position < len(data):
+        # A window at a time: a decoding error copies what it was given, so a page with
+        # many stray bytes must not hand the decoder the whole rest of the page each time.
+        window = view[position : position + _MIXED_WINDOW]
+        final = position + _MIXED_WINDOW >= len(data)
+        try:
+            text, used = codecs.utf_8_decode(window, "strict", final)
+        except UnicodeDecodeError as error:
+            text, used = codecs.utf_8_decode(window[: error.start], "strict", True)
+            bad = data[position + error.start : position + error.end]
+            text += bad.decode("windows-1252", errors="replace")
+            stray += len(bad)
+            used = error.end
+        pieces.append(text)
+        position += used
+    how = f"mixed: {stray} stray bytes read as windows-1252"
+    return Decoded("".join(pieces), "utf-8", how)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    stray = len(data) - sum(run.end() - run.start() for run in _UTF8_RUN.finditer(data))
+    return sum(1 for _ in _UTF8_MULTIBYTE.finditer(data)) >= max(1, stray)
+
+
+def _detect(data: bytes) -> str | None:
+    """The legacy encoding charset_normalizer finds, windows-1252 where it fits as well."""
+    results = charset_normalizer.from_bytes(data[:_DETECT_BYTES])
+    best = results.best()
+    if best is None:
+        return None
+    for match in results:
+        if match.chaos <= best.chaos and "cp1252" in match.could_be_from_charset:
+            return "windows-1252"
+    return _normalise(best.encoding)
 
 
 def _decode_with(data: bytes, encoding: str, how: str) -> Decoded:
