@@ -16,6 +16,8 @@ import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
 
+from articlekit._inline import strip_unsafe
+
 _ELEMENT_CLASSES = lxml.etree.ElementDefaultClassLookup(
     element=lxml.html.HtmlElement,
     comment=lxml.html.HtmlComment,
@@ -66,6 +68,9 @@ def parse_html(text: str) -> HtmlElement | None:
 
 def parse_html_noting(text: str) -> tuple[HtmlElement | None, tuple[str, ...]]:
     """`parse_html`, and warnings on how the page had to be read."""
+    # libxml2 stops reading at a lone surrogate (the rest of the page is lost) and keeps
+    # control characters that lxml then refuses to write back when the tree is edited.
+    text = strip_unsafe(text.replace("\x0c", " "))
     text = _XML_DECLARATION.sub("", text, count=1)
     # Browsers ignore the slash in <script .../>: the script runs to </script>. libxml2
     # closes it at once and the code becomes page text, so drop the slash first.
