@@ -42,6 +42,12 @@ _MISPARSE_PRONE = frozenset({"button", "label"})
 _PAGE_BLOCKS = ("p", "article", "section", "main", "h1", "h2", "h3", "ul", "ol", "table")
 # Attributes that can hide an element, found by XPath in C rather than element by element.
 _HIDING_ATTRIBUTES = lxml.etree.XPath("//@hidden|//@aria-hidden|//@style")
+# A numeric reference to a control character (`&#1`, `&#x1F;`): libxml2 puts the character
+# itself into the tree.
+_CONTROL_REFERENCE = re.compile(
+    r"&#(?:0*(?:[0-8]|1[124-9]|2[0-9]|3[01]|127)(?![0-9])|x0*(?:[0-8bcef]|1[0-9a-f]|7f)(?![0-9a-f]));?",
+    re.IGNORECASE,
+)
 _MAX_DEPTH = 512
 _TAG = re.compile(r"<(/?)([A-Za-z][^\s/>]*)[^>]*>")
 _VOID = frozenset(
@@ -69,8 +75,10 @@ def parse_html(text: str) -> HtmlElement | None:
 def parse_html_noting(text: str) -> tuple[HtmlElement | None, tuple[str, ...]]:
     """`parse_html`, and warnings on how the page had to be read."""
     # libxml2 stops reading at a lone surrogate (the rest of the page is lost) and keeps
-    # control characters that lxml then refuses to write back when the tree is edited.
+    # control characters, raw or referenced, that lxml then refuses to write back when the
+    # tree is edited.
     text = strip_unsafe(text.replace("\x0c", " "))
+    text = _CONTROL_REFERENCE.sub("", text)
     text = _XML_DECLARATION.sub("", text, count=1)
     # Browsers ignore the slash in <script .../>: the script runs to </script>. libxml2
     # closes it at once and the code becomes page text, so drop the slash first.
