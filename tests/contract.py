@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 
 import articlekit
 
-UNSAFE_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+UNSAFE_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 UNSAFE_URL = re.compile(r"\s*(?:javascript|data|vbscript|file):", re.IGNORECASE)
 _COMMONMARK = MarkdownIt("commonmark", {"html": True}).enable("table")
 _RAW_HTML = frozenset({"html_block", "html_inline"})

@@ -17,12 +17,13 @@ from articlekit._doc import DocBlock, Span
 from articlekit._model import Figure
 
 _SPACES = re.compile(r"\s+")
-# Control characters (but tab and newline) and lone surrogates never reach the output.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+# Control characters (but tab and newline), lone surrogates and the noncharacters U+FFFE
+# and U+FFFF never reach the output (nor lxml, which refuses them all).
+_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def strip_unsafe(text: str) -> str:
-    """Remove control characters and lone surrogates."""
+    """Remove control characters, lone surrogates and U+FFFE/U+FFFF."""
     return _UNSAFE.sub("", text)
 
 

@@ -42,10 +42,11 @@ _MISPARSE_PRONE = frozenset({"button", "label"})
 _PAGE_BLOCKS = ("p", "article", "section", "main", "h1", "h2", "h3", "ul", "ol", "table")
 # Attributes that can hide an element, found by XPath in C rather than element by element.
 _HIDING_ATTRIBUTES = lxml.etree.XPath("//@hidden|//@aria-hidden|//@style")
-# A numeric reference to a control character (`&#1`, `&#x1F;`): libxml2 puts the character
-# itself into the tree.
+# A numeric reference to a control character or U+FFFE/U+FFFF (`&#1`, `&#x1F;`): libxml2
+# puts the character itself into the tree.
 _CONTROL_REFERENCE = re.compile(
-    r"&#(?:0*(?:[0-8]|1[124-9]|2[0-9]|3[01]|127)(?![0-9])|x0*(?:[0-8bcef]|1[0-9a-f]|7f)(?![0-9a-f]));?",
+    r"&#(?:0*(?:[0-8]|1[124-9]|2[0-9]|3[01]|127|6553[45])(?![0-9])"
+    r"|x0*(?:[0-8bcef]|1[0-9a-f]|7f|fff[ef])(?![0-9a-f]));?",
     re.IGNORECASE,
 )
 _MAX_DEPTH = 512
