@@ -40,7 +40,18 @@ _UTF8_RUN = re.compile(
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
 _SNIFF_BYTES = 4096
 _DETECT_BYTES = 65536
-_MIXED_WINDOW = 4096  # the detector reads a sample: its cost stays bounded
+_MIXED_WINDOW = 4096
+_CHAOS_TOLERANCE = 0.05
+# The legacy encodings of the WHATWG Encoding Standard, by their Python codec names (the
+# ISO 8859 family aside): a detector's guess of a DOS or EBCDIC code page is noise.
+_WEB_ENCODINGS = frozenset(
+    {
+        "cp866", "koi8_r", "koi8_u", "mac_roman", "mac_cyrillic", "cp874", "cp1250",
+        "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258",
+        "gbk", "gb2312", "gb18030", "big5", "big5hkscs", "euc_jp", "iso2022_jp",
+        "shift_jis", "cp932", "euc_kr", "cp949",
+    }
+)  # fmt: skip  # the detector reads a sample: its cost stays bounded
 _SINGLE_BYTE_PREFIXES = ("iso-8859", "windows-125", "cp125", "latin", "ascii", "us-ascii", "koi8")
 
 
@@ -141,15 +152,20 @@ def _mostly_utf8(data: bytes) -> bool:
 
 
 def _detect(data: bytes) -> str | None:
-    """The legacy encoding charset_normalizer finds, windows-1252 where it fits as well."""
-    results = charset_normalizer.from_bytes(data[:_DETECT_BYTES])
-    best = results.best()
-    if best is None:
+    """The legacy encoding charset_normalizer finds among those web pages use (WHATWG's
+    list), windows-1252 wherever it reads the bytes about as well as the best guess."""
+    results = [m for m in charset_normalizer.from_bytes(data[:_DETECT_BYTES]) if _on_the_web(m)]
+    if not results:
         return None
+    best = min(match.chaos for match in results)
     for match in results:
-        if match.chaos <= best.chaos and "cp1252" in match.could_be_from_charset:
+        if match.chaos <= best + _CHAOS_TOLERANCE and "cp1252" in match.could_be_from_charset:
             return "windows-1252"
-    return _normalise(best.encoding)
+    return _normalise(results[0].encoding)
+
+
+def _on_the_web(match: charset_normalizer.CharsetMatch) -> bool:
+    return match.encoding in _WEB_ENCODINGS or match.encoding.startswith("iso8859_")
 
 
 def _decode_with(data: bytes, encoding: str, how: str) -> Decoded:
