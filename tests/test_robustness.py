@@ -8,6 +8,7 @@ benchmarks/scaling.py (a small sample of it runs here, as output checks, not tim
 from __future__ import annotations
 
 import pytest
+from benchmarks.scaling import SHAPES
 
 import articlekit
 from articlekit._body import resolve_url
@@ -105,3 +106,71 @@ def test_text_after_a_lone_surrogate_is_kept() -> None:
     so the rest of the page is not lost."""
     article = articlekit.parse_article(f"<article><p>{PROSE[:30]}\udc8d{PROSE[30:]}</p></article>")
     assert article.body.text == PROSE
+
+
+# --- what parse_article raises: TypeError, InputTooLarge (and UnsupportedFormat for a
+# format= it does not know), nothing else -------------------------------------------------
+
+
+def test_the_size_limit_is_inclusive_and_configurable() -> None:
+    """A source of exactly max_input_bytes parses; one byte more raises InputTooLarge,
+    which carries the size and the limit."""
+    options = articlekit.Options(max_input_bytes=1000)
+    page = ("<p>" + "x" * 1000)[:1000]
+    articlekit.parse_article(page, options=options)
+    articlekit.parse_article(page.encode(), options=options)
+    with pytest.raises(articlekit.InputTooLarge) as raised:
+        articlekit.parse_article(page + "x", options=options)
+    assert (raised.value.size, raised.value.limit) == (1001, 1000)
+    assert isinstance(raised.value, articlekit.ArticleKitError)
+
+
+def test_a_str_is_measured_by_its_utf8_size() -> None:
+    """A str's size is its UTF-8 size, so multi-byte text meets the same limit as bytes."""
+    options = articlekit.Options(max_input_bytes=100)
+    articlekit.parse_article("é" * 50, options=options)
+    with pytest.raises(articlekit.InputTooLarge):
+        articlekit.parse_article("é" * 51, options=options)
+
+
+def test_the_default_limit_is_50_mib() -> None:
+    """The documented default: 50 MiB."""
+    assert articlekit.Options().max_input_bytes == 50 * 1024 * 1024
+
+
+@pytest.mark.parametrize("limit", [0, -1])
+def test_a_limit_must_be_positive(limit: int) -> None:
+    """A limit of zero or less is refused when the Options are made, not at parse time."""
+    with pytest.raises(ValueError, match="max_input_bytes"):
+        articlekit.Options(max_input_bytes=limit)
+
+
+@pytest.mark.parametrize(
+    "source", [bytearray(b"<p>Some words.</p>"), memoryview(b"<p>Some words.</p>")]
+)
+def test_bytes_like_sources_are_read_as_bytes(source: bytearray | memoryview) -> None:
+    """bytearray and memoryview sources are read like bytes."""
+    article = articlekit.parse_article(source)  # type: ignore[arg-type]
+    assert article.body.text == "Some words."
+
+
+# --- a small sample of benchmarks/scaling.py's shapes, as output checks -----------------
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_scaling_shapes_keep_the_contract_at_100_kb(shape: str) -> None:
+    """Every input shape of the scaling benchmark parses at 100 KB to an Article that
+    keeps the output contract (no timing here: growth is the benchmark's job)."""
+    article = articlekit.parse_article(SHAPES[shape](100_000))
+    check_article(article)
+    assert article.body.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_scaling_shapes_keep_the_contract_at_2_mb(shape: str) -> None:
+    """The same at 2 MB: 100,000+ nested elements, 50,000+ links (slow: run with
+    ARTICLEKIT_SLOW=1)."""
+    article = articlekit.parse_article(SHAPES[shape](2_000_000))
+    check_article(article)
+    assert article.body.text
