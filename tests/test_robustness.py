@@ -7,11 +7,19 @@ benchmarks/scaling.py (a small sample of it runs here, as output checks, not tim
 
 from __future__ import annotations
 
+import builtins
+import io
+import os
+import signal
+import socket
+import sys
+
 import pytest
 from benchmarks.scaling import SHAPES
 
 import articlekit
 from articlekit._body import resolve_url
+from tests.conftest import CORPUS
 from tests.contract import check_article
 
 URL = "https://news.test/world/story.html"
@@ -174,3 +182,62 @@ def test_scaling_shapes_keep_the_contract_at_2_mb(shape: str) -> None:
     article = articlekit.parse_article(SHAPES[shape](2_000_000))
     check_article(article)
     assert article.body.text
+
+
+# --- no I/O, no signals, no state -----------------------------------------------------------
+
+
+def _corpus_inputs() -> list[bytes]:
+    return [page.read_bytes() for page in sorted(CORPUS.glob("*/input.*"))]
+
+
+def test_parsing_opens_no_file_socket_or_signal_handler(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parsing the whole corpus (bytes, str and Markdown) never opens a file or a socket,
+    never resolves a host name, and never installs a signal handler or alarm."""
+    pages = [
+        *_corpus_inputs(),
+        f"<p>{PROSE} Zoë’s café, “finally”.</p>".encode("cp1252"),  # detection runs
+        "<p>Городской совет утвердил бюджет нового моста.</p>".encode("koi8_r"),
+    ]
+
+    def forbidden(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"I/O or signal during parsing: {args!r}")
+
+    for module, name in [
+        (builtins, "open"),
+        (io, "open"),
+        (os, "open"),
+        (socket, "socket"),
+        (socket, "create_connection"),
+        (socket, "getaddrinfo"),
+        (signal, "signal"),
+        (signal, "alarm"),
+        (signal, "setitimer"),
+    ]:
+        monkeypatch.setattr(module, name, forbidden)
+    for page in pages:
+        articlekit.parse_article(page, url=URL)
+        articlekit.parse_article(page.decode("utf-8", errors="replace"), url=URL)
+
+
+def _module_state() -> dict[str, str]:
+    state = {}
+    for name, module in sorted(sys.modules.items()):
+        if not name.startswith("articlekit"):
+            continue
+        for attribute, value in sorted(vars(module).items()):
+            if isinstance(value, dict | list | set | bytearray):
+                state[f"{name}.{attribute}"] = repr(value)
+    return state
+
+
+def test_parsing_leaves_every_module_level_container_unchanged() -> None:
+    """No module-level dict, list or set of articlekit changes while the corpus is parsed:
+    nothing is cached or kept from one call to the next."""
+    articlekit.parse_article("<p>Import everything first.</p>")
+    articlekit.parse_article("# Import\n\nthe Markdown side too.")
+    before = _module_state()
+    assert before  # the check sees the lexicon tables, so it would see a cache
+    for page in _corpus_inputs():
+        articlekit.parse_article(page, url=URL)
+    assert _module_state() == before
