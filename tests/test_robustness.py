@@ -20,7 +20,7 @@ from benchmarks.scaling import SHAPES
 import articlekit
 from articlekit._body import resolve_url
 from tests.conftest import CORPUS
-from tests.contract import check_article
+from tests.contract import check_article, raw_html_in_markdown
 
 URL = "https://news.test/world/story.html"
 PROSE = "The council approved the new budget for the river bridge after years of delays."
@@ -241,3 +241,14 @@ def test_parsing_leaves_every_module_level_container_unchanged() -> None:
     for page in _corpus_inputs():
         articlekit.parse_article(page, url=URL)
     assert _module_state() == before
+
+
+def test_code_holding_fences_cannot_let_html_out_of_its_block() -> None:
+    """A code block whose text holds ``` and ~~~~ lines is fenced with a longer run of
+    backticks, so no line of the code closes the fence and lets raw HTML out."""
+    page = _article_page(
+        f"<p>{PROSE}</p><pre><code>```\n~~~~\n&lt;script&gt;alert(1)&lt;/script&gt;</code></pre><p>{PROSE}</p>"
+    )
+    article = articlekit.parse_article(page)
+    assert "<script>alert(1)</script>" in article.body.text
+    assert not raw_html_in_markdown(article.body.markdown)

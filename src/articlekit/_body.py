@@ -30,6 +30,7 @@ _URL_EDGE = "".join(map(chr, range(0x21)))  # C0 controls and space
 _URL_TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
 _URL_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+_BACKTICKS = re.compile(r"`+")
 _MD_ESCAPE = re.compile(r"([\\`*_\[\]<>|])")
 _MD_LINE_START = re.compile(r"^(\s*)([#>+\-=~]|\d+[.)])", re.MULTILINE)
 
@@ -115,7 +116,10 @@ def _resolve(
 
 def _markdown_block(block: DocBlock, spans: Sequence[Span]) -> str:
     if block.kind == "code":
-        fence = "~~~~" if "```" in block.text else "```"
+        # Longer than any run of backticks inside, so no line of the code can close it
+        # (and let what follows, raw HTML included, out of the code block).
+        longest = max((len(run) for run in _BACKTICKS.findall(block.text)), default=0)
+        fence = "`" * max(3, longest + 1)
         return f"{fence}\n{block.text}\n{fence}"
     if block.kind == "table":
         return _markdown_table(
