@@ -334,6 +334,9 @@ def hostile_clippings(draw: st.DrawFn) -> str:
                 "`",
                 "***",
                 "| a |\n|---|",
+                "```\n~~~~\n<b>x</b>\n```",  # code holding fences
+                "`````\n```\n~~~~\n<i>y</i>\n`````",
+                "    <p>indented code</p>",
             ]
         ),
     )
