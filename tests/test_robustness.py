@@ -252,3 +252,15 @@ def test_code_holding_fences_cannot_let_html_out_of_its_block() -> None:
     article = articlekit.parse_article(page)
     assert "<script>alert(1)</script>" in article.body.text
     assert not raw_html_in_markdown(article.body.markdown)
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [{"url": 123}, {"url": b"https://news.test/"}, {"options": "fast"}, {"options": {}}],
+    ids=["int-url", "bytes-url", "str-options", "dict-options"],
+)
+def test_wrong_argument_types_raise_type_error(arguments: dict[str, object]) -> None:
+    """A url that is not str or None, or options that are not Options, is a TypeError
+    raised at once, whatever the page holds (not an AttributeError from deep inside)."""
+    with pytest.raises(TypeError, match=r"^(url|options) must be"):
+        articlekit.parse_article(f'<p>{PROSE} <a href="/a">a link</a></p>', **arguments)  # type: ignore[arg-type]

@@ -51,9 +51,10 @@ def parse_article(
     page lives: links are resolved against it. `format` forces the input form instead of
     detecting it.
 
-    Raises `TypeError` for a source of another type, `InputTooLarge` above
-    `options.max_input_bytes` and `UnsupportedFormat` for an unknown `format`; ordinary
-    bad content never raises but gives a (possibly empty) Article with `warnings`.
+    Raises `TypeError` for a source, url or options of another type, `InputTooLarge`
+    above `options.max_input_bytes` and `UnsupportedFormat` for an unknown `format`;
+    ordinary bad content never raises but gives a (possibly empty) Article with
+    `warnings` (docs/robustness.md).
 
     >>> import articlekit
     >>> art = articlekit.parse_article(
@@ -63,7 +64,7 @@ def parse_article(
     >>> art.quotes[0].speaker
     'Ana Ruiz'
     """
-    options = options or _DEFAULT_OPTIONS
+    options = _check_arguments(url, options)
     text, notes = _read_source(source, options)
     kind = _choose_format(text, format)
     if kind == "markdown":
@@ -88,6 +89,17 @@ def parse_article(
     figures = _absolute_figures(cleaned.figures, base)
     warnings = (*notes, *document.warnings, *metadata.warnings)
     return _article(metadata, rendered, quotes, figures, warnings)
+
+
+def _check_arguments(url: object, options: object) -> Options:
+    """The options to use; TypeError for a url or options of the wrong type."""
+    if url is not None and not isinstance(url, str):
+        raise TypeError(f"url must be str or None, not {type(url).__name__}")
+    if options is None:
+        return _DEFAULT_OPTIONS
+    if not isinstance(options, Options):
+        raise TypeError(f"options must be articlekit.Options or None, not {type(options).__name__}")
+    return options
 
 
 def _read_source(source: object, options: Options) -> tuple[str, tuple[str, ...]]:
