@@ -10,6 +10,7 @@ from __future__ import annotations
 import builtins
 import io
 import os
+import re
 import signal
 import socket
 import sys
@@ -264,3 +265,17 @@ def test_wrong_argument_types_raise_type_error(arguments: dict[str, object]) -> 
     raised at once, whatever the page holds (not an AttributeError from deep inside)."""
     with pytest.raises(TypeError, match=r"^(url|options) must be"):
         articlekit.parse_article(f'<p>{PROSE} <a href="/a">a link</a></p>', **arguments)  # type: ignore[arg-type]
+
+
+def test_every_test_named_in_the_contract_exists() -> None:
+    """docs/robustness.md names the tests that pin each promise; each of them exists, so
+    the page cannot point at a test that was renamed or removed."""
+    doc = (CORPUS.parent / "docs" / "robustness.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`(test_\w+)`", doc))
+    defined = {
+        match
+        for path in (CORPUS.parent / "tests").glob("test_*.py")
+        for match in re.findall(r"^def (test_\w+)", path.read_text(encoding="utf-8"), re.M)
+    }
+    assert len(named) > 20
+    assert named <= defined, sorted(named - defined)

@@ -87,10 +87,12 @@ def parse_html_noting(text: str) -> tuple[HtmlElement | None, tuple[str, ...]]:
     if not text.strip():
         return None, ()
     root, too_deep = _parse(text)
-    if too_deep:
-        root, _ = _parse(_flatten(text, _MAX_DEPTH))
-        return root, (DEEP_NESTING_WARNING,)
-    return root, ()
+    if not too_deep:
+        return root, ()
+    root, too_deep = _parse(_flatten(text, _MAX_DEPTH))
+    if too_deep:  # markup that nests even past what was tracked: keep its text, flat
+        root, _ = _parse(_flatten(text, 0))
+    return root, (DEEP_NESTING_WARNING,)
 
 
 def _parse(text: str) -> tuple[HtmlElement | None, bool]:
