@@ -184,7 +184,7 @@ def _declared_encoding(data: bytes) -> str | None:
         return None
     try:
         name = codecs.lookup(found).name
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a NUL in the name
         return None
     return _normalise(name)
 
@@ -205,7 +205,7 @@ def _normalise(name: str) -> str:
 def _known(name: str) -> bool:
     try:
         codecs.lookup(name)
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a NUL in the name
         return False
     return True
 
