@@ -121,13 +121,13 @@ def one_line(size: int) -> str:
 
 
 def quotation_marks(size: int) -> str:
-    """One paragraph packed with quotations (10,000 marks at about 130 KB)."""
+    """One paragraph packed with quotations (10,000 marks at about 195 KB)."""
     piece = "“The bridge will open,” said Ana Ruiz. "
     return _fit("<article><p>" + piece * (size // len(piece) + 1), size - 14) + "</p></article>"
 
 
 def links(size: int) -> str:
-    """A page of links (50,000 at about 1.6 MB)."""
+    """A page of links (50,000 at about 2 MB)."""
     pieces = [f'<a href="/story/{i}">story {i}</a> ' for i in range(size // 20 + 1)]
     return _fit("<article><p>" + "".join(pieces), size - 14) + "</p></article>"
 
