@@ -36,3 +36,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_corpus(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-corpus"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "slow: a long check, run only with ARTICLEKIT_SLOW=1")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if os.environ.get("ARTICLEKIT_SLOW"):
+        return
+    skip = pytest.mark.skip(reason="slow: set ARTICLEKIT_SLOW=1 to run")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 import articlekit
 from tests import strategies as ak
+from tests.contract import check_article
 
 _TAG = re.compile(r"<[A-Za-z/!][^>]*>")
 _MARKDOWN_LINK = re.compile(r"\]\([^)]*\)")
@@ -82,3 +84,52 @@ def test_quotes_point_into_the_body(paragraphs: list[str]) -> None:
 def test_same_input_same_output(document: str) -> None:
     """Parsing is deterministic: no state is kept between calls."""
     assert articlekit.parse_article(document) == articlekit.parse_article(document)
+
+
+# --- hostile input: the robustness contract (docs/robustness.md) ------------------------
+
+
+def _parse_quietly(source: str | bytes, **kwargs: object) -> articlekit.Article:
+    """parse_article with every Python warning turned into an error: a pipeline running
+    under ``-W error`` must not break either."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        return articlekit.parse_article(source, **kwargs)  # type: ignore[arg-type]
+
+
+@given(ak.hostile_html())
+def test_hostile_html_keeps_the_output_contract(page: str) -> None:
+    """Random, deep, unclosed and misnested tags, huge attributes, broken entities,
+    broken JSON-LD and raw control characters: an Article that keeps every output promise."""
+    check_article(_parse_quietly(page, url="https://news.test/a/b.html"))
+
+
+@given(ak.hostile_bytes)
+def test_hostile_bytes_keep_the_output_contract(data: bytes) -> None:
+    """Binary noise and hostile pages in any encoding, with junk around them: an Article
+    that keeps every output promise and names the encoding it used."""
+    article = _parse_quietly(data)
+    check_article(article)
+    assert any(w.startswith("encoding: ") for w in article.warnings)
+
+
+@given(ak.hostile_clippings())
+def test_hostile_clippings_keep_the_output_contract(clipping: str) -> None:
+    """Front matter that is not a mapping, not YAML or not closed, raw HTML, deep quotes
+    and lists in Markdown: an Article that keeps every output promise."""
+    check_article(_parse_quietly(clipping))
+    check_article(_parse_quietly(clipping, format="markdown"))
+
+
+@given(ak.body_only_pages())
+def test_no_word_of_a_body_only_page_is_lost(page_and_words: tuple[str, list[str]]) -> None:
+    """A page made only of the body's own blocks loses no word of them."""
+    page, words = page_and_words
+    text = articlekit.parse_article(page).body.text
+    assert set(words) <= set(re.findall(r"\w+", text))
+
+
+@given(st.one_of(ak.hostile_html(), ak.hostile_clippings()))
+def test_hostile_input_is_deterministic(source: str) -> None:
+    """The same hostile input gives the same Article twice: nothing is kept between calls."""
+    assert articlekit.parse_article(source).to_json() == articlekit.parse_article(source).to_json()

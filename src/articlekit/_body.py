@@ -5,9 +5,13 @@ One walk over the blocks writes `body.text` (blocks joined by one blank line) an
 stray emphasis gets through), and turns each link span into a `Link` with an absolute URL
 and offsets into `body.text`.
 
-Link targets: relative URLs are resolved against the base URL; ``javascript:``, ``data:``
-and ``vbscript:`` targets are dropped (their text stays in the body); ``mailto:`` and
-``tel:`` links are kept as they are; an empty target or a bare ``#`` is dropped.
+Link targets: relative URLs are resolved against the base URL; ``javascript:``, ``data:``,
+``vbscript:`` and ``file:`` targets are dropped (their text stays in the body); ``mailto:``
+and ``tel:`` links are kept as they are; an empty target or a bare ``#`` is dropped. A
+target is first cleaned the way browsers' URL parser cleans it (leading and trailing
+control characters and spaces stripped, tabs and newlines removed anywhere), so
+``"java\nscript:"`` is seen for the ``javascript:`` it is; other control characters are
+percent-encoded and lone surrogates removed.
 """
 
 from __future__ import annotations
@@ -22,6 +26,11 @@ from articlekit._doc import DocBlock, Span
 from articlekit._model import Block, Body, Link
 
 _UNSAFE_SCHEMES = ("javascript:", "data:", "vbscript:", "file:")
+_URL_EDGE = "".join(map(chr, range(0x21)))  # C0 controls and space
+_URL_TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
+_URL_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_BACKTICKS = re.compile(r"`+")
 _MD_ESCAPE = re.compile(r"([\\`*_\[\]<>|])")
 _MD_LINE_START = re.compile(r"^(\s*)([#>+\-=~]|\d+[.)])", re.MULTILINE)
 
@@ -74,7 +83,7 @@ def _join_markdown(blocks: Sequence[DocBlock], rendered: Sequence[str]) -> str:
 
 def resolve_url(href: str, base_url: str | None) -> str | None:
     """An absolute, safe URL for `href`, or None when the link must be dropped."""
-    href = href.strip()
+    href = _clean_href(href)
     if not href or href == "#" or href.lower().startswith(_UNSAFE_SCHEMES):
         return None
     if base_url and not href.lower().startswith(("mailto:", "tel:")):
@@ -83,6 +92,12 @@ def resolve_url(href: str, base_url: str | None) -> str | None:
         except ValueError:
             return href
     return href
+
+
+def _clean_href(href: str) -> str:
+    href = _URL_TAB_OR_NEWLINE.sub("", href.strip(_URL_EDGE)).strip()
+    href = _SURROGATE.sub("", href)
+    return _URL_CONTROL.sub(lambda match: f"%{ord(match.group()):02X}", href)
 
 
 def _resolve(
@@ -101,7 +116,10 @@ def _resolve(
 
 def _markdown_block(block: DocBlock, spans: Sequence[Span]) -> str:
     if block.kind == "code":
-        fence = "~~~~" if "```" in block.text else "```"
+        # Longer than any run of backticks inside, so no line of the code can close it
+        # (and let what follows, raw HTML included, out of the code block).
+        longest = max((len(run) for run in _BACKTICKS.findall(block.text)), default=0)
+        fence = "`" * max(3, longest + 1)
         return f"{fence}\n{block.text}\n{fence}"
     if block.kind == "table":
         return _markdown_table(

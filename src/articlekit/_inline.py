@@ -8,19 +8,67 @@ renders it, the link spans re-based onto that text, and how much of it was empha
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 
 import attrs
 
-from articlekit._doc import Span
+from articlekit._doc import DocBlock, Span
+from articlekit._model import Figure
 
 _SPACES = re.compile(r"\s+")
-# Control characters (but tab and newline) and lone surrogates never reach the output.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+# Control characters (but tab and newline), lone surrogates and the noncharacters U+FFFE
+# and U+FFFF never reach the output (nor lxml, which refuses them all).
+_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def strip_unsafe(text: str) -> str:
-    """Remove control characters and lone surrogates."""
+    """Remove control characters, lone surrogates and U+FFFE/U+FFFF."""
     return _UNSAFE.sub("", text)
+
+
+def safe_blocks(blocks: Sequence[DocBlock]) -> tuple[DocBlock, ...]:
+    """The blocks with unsafe characters removed from every string they carry.
+
+    Inline text is cleaned as it is built; text read outside the inline builder (table
+    cells, captions, image alt text, headings of a header) is cleaned here, once for all.
+    """
+    return tuple(_safe_block(block) for block in blocks)
+
+
+def _safe_block(block: DocBlock) -> DocBlock:
+    unsafe = [match.start() for match in _UNSAFE.finditer(block.text)]
+    rows_unsafe = any(_UNSAFE.search(cell) for row in block.rows for cell in row)
+    if not unsafe and not rows_unsafe and not block.images:
+        return block
+    links = tuple(
+        Span(
+            span.start - bisect_left(unsafe, span.start),
+            span.end - bisect_left(unsafe, span.end),
+            span.href,
+        )
+        for span in block.links
+    )
+    return attrs.evolve(
+        block,
+        text=strip_unsafe(block.text),
+        links=links,
+        rows=tuple(tuple(strip_unsafe(cell) for cell in row) for row in block.rows),
+        images=tuple(_safe_figure(image) for image in block.images),
+    )
+
+
+def _safe_figure(figure: Figure) -> Figure:
+    return Figure(
+        url=strip_unsafe(figure.url),
+        alt=_safe_optional(figure.alt),
+        caption=_safe_optional(figure.caption),
+        credit=_safe_optional(figure.credit),
+    )
+
+
+def _safe_optional(text: str | None) -> str | None:
+    return strip_unsafe(text) if text is not None else None
 
 
 @attrs.frozen

@@ -26,7 +26,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from articlekit._doc import DocBlock, Document
-from articlekit._inline import Inline, InlineBuilder
+from articlekit._inline import Inline, InlineBuilder, strip_unsafe
 from articlekit._model import BlockKind, Figure
 
 _FRONT_MATTER = re.compile(
@@ -34,7 +34,14 @@ _FRONT_MATTER = re.compile(
     re.DOTALL | re.MULTILINE,
 )
 _TAG = re.compile(r"<[^>]*>")
-_PARSER = MarkdownIt("commonmark", {"html": True}).enable("table")
+# markdown-it stops nesting at maxNesting and drops what lies deeper; CommonMark's preset
+# says 20, which real clippings (a quote in a list in a quote) can reach; 100 is the
+# library's own default, still far from Python's recursion limit.
+_MAX_NESTING = 100
+_PARSER = MarkdownIt("commonmark", {"html": True, "maxNesting": _MAX_NESTING}).enable("table")
+DEEP_NESTING_WARNING = (
+    f"deep-nesting: Markdown nested deeper than {_MAX_NESTING} levels, the deeper text dropped"
+)
 # Block syntax at a line's start (heading, quote, list, fence, table, indented code,
 # setext underline) or inline syntax (link, image, strong, code, tag) makes text Markdown.
 _MARKDOWN_SYNTAX = re.compile(
@@ -62,12 +69,24 @@ def read_markdown(text: str) -> MarkdownSource:
     if markdown is text and _MARKDOWN_SYNTAX.search(text) is None:
         markdown = paragraph_per_line(text)
     builder = _BlockBuilder()
-    builder.feed(_PARSER.parse(markdown))
+    tokens = _PARSER.parse(markdown)
+    builder.feed(tokens)
+    if any(_opens_past_limit(token) for token in tokens):
+        warnings.append(DEEP_NESTING_WARNING)
     document = Document(
         blocks=tuple(builder.blocks),
         warnings=tuple(warnings),
     )
     return MarkdownSource(fields=fields, document=document)
+
+
+def _opens_past_limit(token: Token) -> bool:
+    """A container opened at the last level markdown-it nests: its content is dropped."""
+    return (
+        token.nesting == 1
+        and token.level >= _MAX_NESTING - 1
+        and token.type not in ("paragraph_open", "heading_open")
+    )
 
 
 def split_front_matter(text: str) -> tuple[Mapping[str, Any], str, list[str]]:
@@ -217,6 +236,7 @@ class _BlockBuilder:
         else:
             lxml.etree.strip_elements(root, "script", "style", "template", "head", with_tail=False)
             text = " ".join(lxml.etree.tostring(root, method="text", encoding="unicode").split())
+        text = strip_unsafe(text)
         if text:
             context = self._context()
             self.blocks.append(
@@ -224,7 +244,7 @@ class _BlockBuilder:
             )
 
     def _add_code(self, content: str) -> None:
-        code = content.rstrip("\n")
+        code = strip_unsafe(content).rstrip("\n")
         if code.strip():
             self.blocks.append(DocBlock(kind="code", text=code))
 

@@ -19,8 +19,8 @@ from articlekit._body import Rendered, render_body, resolve_url
 from articlekit._clean import Cleaned, clean_blocks
 from articlekit._decode import decode
 from articlekit._doc import Document
-from articlekit._html import base_url, parse_html, read_html_content
-from articlekit._inline import strip_unsafe
+from articlekit._html import base_url, parse_html_noting, read_html_content
+from articlekit._inline import safe_blocks, strip_unsafe
 from articlekit._markdown import read_markdown
 from articlekit._meta import Metadata
 from articlekit._model import Article, Figure, Quote
@@ -51,9 +51,10 @@ def parse_article(
     page lives: links are resolved against it. `format` forces the input form instead of
     detecting it.
 
-    Raises `TypeError` for a source of another type, `InputTooLarge` above
-    `options.max_input_bytes` and `UnsupportedFormat` for an unknown `format`; ordinary
-    bad content never raises but gives a (possibly empty) Article with `warnings`.
+    Raises `TypeError` for a source, url or options of another type, `InputTooLarge`
+    above `options.max_input_bytes` and `UnsupportedFormat` for an unknown `format`;
+    ordinary bad content never raises but gives a (possibly empty) Article with
+    `warnings` (docs/robustness.md).
 
     >>> import articlekit
     >>> art = articlekit.parse_article(
@@ -63,7 +64,7 @@ def parse_article(
     >>> art.quotes[0].speaker
     'Ana Ruiz'
     """
-    options = options or _DEFAULT_OPTIONS
+    options = _check_arguments(url, options)
     text, notes = _read_source(source, options)
     kind = _choose_format(text, format)
     if kind == "markdown":
@@ -75,7 +76,7 @@ def parse_article(
     # heading inside the article, is the article's own opening, which readers see.
     clipping = kind == "markdown"
     cleaned = clean_blocks(
-        document.blocks,
+        safe_blocks(document.blocks),
         title=metadata.title,
         description=metadata.description if clipping else None,
         drop_deks=clipping,
@@ -88,6 +89,17 @@ def parse_article(
     figures = _absolute_figures(cleaned.figures, base)
     warnings = (*notes, *document.warnings, *metadata.warnings)
     return _article(metadata, rendered, quotes, figures, warnings)
+
+
+def _check_arguments(url: object, options: object) -> Options:
+    """The options to use; TypeError for a url or options of the wrong type."""
+    if url is not None and not isinstance(url, str):
+        raise TypeError(f"url must be str or None, not {type(url).__name__}")
+    if options is None:
+        return _DEFAULT_OPTIONS
+    if not isinstance(options, Options):
+        raise TypeError(f"options must be articlekit.Options or None, not {type(options).__name__}")
+    return options
 
 
 def _read_source(source: object, options: Options) -> tuple[str, tuple[str, ...]]:
@@ -151,13 +163,14 @@ def _read_markdown(text: str, url: str | None) -> tuple[Metadata, Document, str 
 
 
 def _read_html(text: str, url: str | None) -> tuple[Metadata, Document, str | None]:
-    root = parse_html(text)
+    root, notes = parse_html_noting(text)
     if root is None:
         document = Document(warnings=("empty-body: the document is empty",))
         return Metadata(url=url), document, url
     metadata = _meta.extract_html_metadata(root, url)
     base = base_url(root, url, metadata.canonical_url)
-    return metadata, read_html_content(root), base
+    document = read_html_content(root)
+    return metadata, attrs.evolve(document, warnings=(*notes, *document.warnings)), base
 
 
 def _lead_texts(cleaned: Cleaned) -> Sequence[str]:

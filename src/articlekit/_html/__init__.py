@@ -13,9 +13,9 @@ from lxml.html import HtmlElement
 from articlekit._doc import Document
 from articlekit._html.blocks import html_blocks
 from articlekit._html.content import find_content, measure
-from articlekit._html.tree import parse_html, prune
+from articlekit._html.tree import parse_html, parse_html_noting, prune
 
-__all__ = ["base_url", "parse_html", "read_html_content"]
+__all__ = ["base_url", "parse_html", "parse_html_noting", "read_html_content"]
 
 
 def read_html_content(root: HtmlElement) -> Document:

@@ -1,6 +1,9 @@
 """Parsing HTML with lxml, and the tree facts later stages share.
 
 `parse_html` never raises on content: an empty or unparsable document gives None.
+libxml2 stops at 2048 open elements and drops the rest of the page; a page nested that
+deep is parsed again with its deepest tags dropped and their text kept, the way browsers
+flatten what they cannot nest (Blink past 512).
 `prune` removes what is never article text (scripts, styles, forms' controls, hidden
 elements) in place, after metadata has been read from the intact tree.
 """
@@ -12,6 +15,8 @@ import re
 import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
+
+from articlekit._inline import strip_unsafe
 
 _ELEMENT_CLASSES = lxml.etree.ElementDefaultClassLookup(
     element=lxml.html.HtmlElement,
@@ -37,16 +42,61 @@ _MISPARSE_PRONE = frozenset({"button", "label"})
 _PAGE_BLOCKS = ("p", "article", "section", "main", "h1", "h2", "h3", "ul", "ol", "table")
 # Attributes that can hide an element, found by XPath in C rather than element by element.
 _HIDING_ATTRIBUTES = lxml.etree.XPath("//@hidden|//@aria-hidden|//@style")
+# A numeric reference to a control character or U+FFFE/U+FFFF (`&#1`, `&#x1F;`): libxml2
+# puts the character itself into the tree.
+_CONTROL_REFERENCE = re.compile(
+    r"&#(?:0*(?:[0-8]|1[124-9]|2[0-9]|3[01]|127|6553[45])(?![0-9])"
+    r"|x0*(?:[0-8bcef]|1[0-9a-f]|7f|fff[ef])(?![0-9a-f]));?",
+    re.IGNORECASE,
+)
+_MAX_DEPTH = 512
+_TAG = re.compile(r"<(/?)([A-Za-z][^\s/>]*)[^>]*>")
+_VOID = frozenset(
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+        "param", "source", "track", "wbr",
+    }
+)  # fmt: skip
+# A dropped inline tag leaves nothing; any other leaves a space, so words stay apart.
+_INLINE = frozenset(
+    {
+        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i",
+        "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time",
+        "u", "var",
+    }
+)  # fmt: skip
+DEEP_NESTING_WARNING = f"deep-nesting: elements nested deeper than {_MAX_DEPTH} were flattened"
 
 
 def parse_html(text: str) -> HtmlElement | None:
     """Parse a document with lxml's HTML parser; None when there is nothing to parse."""
+    return parse_html_noting(text)[0]
+
+
+def parse_html_noting(text: str) -> tuple[HtmlElement | None, tuple[str, ...]]:
+    """`parse_html`, and warnings on how the page had to be read."""
+    # libxml2 stops reading at a lone surrogate (the rest of the page is lost) and keeps
+    # control characters, raw or referenced, that lxml then refuses to write back when the
+    # tree is edited.
+    text = strip_unsafe(text.replace("\x0c", " "))
+    text = _CONTROL_REFERENCE.sub("", text)
     text = _XML_DECLARATION.sub("", text, count=1)
     # Browsers ignore the slash in <script .../>: the script runs to </script>. libxml2
     # closes it at once and the code becomes page text, so drop the slash first.
     text = _open_self_closed_raw_text(text)
     if not text.strip():
-        return None
+        return None, ()
+    root, too_deep = _parse(text)
+    if not too_deep:
+        return root, ()
+    root, too_deep = _parse(_flatten(text, _MAX_DEPTH))
+    if too_deep:  # markup that nests even past what was tracked: keep its text, flat
+        root, _ = _parse(_flatten(text, 0))
+    return root, (DEEP_NESTING_WARNING,)
+
+
+def _parse(text: str) -> tuple[HtmlElement | None, bool]:
+    """The parsed root, and whether libxml2 gave up on the nesting depth."""
     # lxml.html's own parser looks up a Python class for every element the code touches;
     # one element class looked up in C gives the same HtmlElement API for less.
     parser = lxml.etree.HTMLParser(
@@ -56,8 +106,50 @@ def parse_html(text: str) -> HtmlElement | None:
     try:
         root = lxml.etree.fromstring(text, parser)
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
-        return None
-    return root if isinstance(root, HtmlElement) else None
+        return None, False
+    too_deep = any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log)
+    return (root if isinstance(root, HtmlElement) else None), too_deep
+
+
+def _flatten(text: str, limit: int) -> str:
+    """`text` without the start and end tags of elements nested deeper than `limit`.
+
+    Open elements are tracked the way the parser closes them: an end tag closes the
+    innermost open element of its name and everything inside it; a stray end tag is
+    ignored. Every tag is visited once, and each open element is closed at most once.
+    """
+    pieces: list[str] = []
+    done = 0
+    stack: list[str] = []
+    open_count: dict[str, int] = {}
+    dropped: dict[str, int] = {}
+    for match in _TAG.finditer(text):
+        name = match.group(2).lower()
+        if name in _VOID:
+            continue
+        drop = False
+        if not match.group(1):
+            drop = len(stack) >= limit
+            if drop:
+                dropped[name] = dropped.get(name, 0) + 1
+            else:
+                stack.append(name)
+                open_count[name] = open_count.get(name, 0) + 1
+        elif dropped.get(name):
+            dropped[name] -= 1
+            drop = True
+        elif open_count.get(name):
+            while stack:
+                closed = stack.pop()
+                open_count[closed] -= 1
+                if closed == name:
+                    break
+        if drop:
+            pieces.append(text[done : match.start()])
+            pieces.append("" if name in _INLINE else " ")
+            done = match.end()
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _open_self_closed_raw_text(text: str) -> str:
