@@ -5,6 +5,10 @@
 prints one article: its `to_dict()` as JSON (the default), its body as Markdown, or its
 body as plain text. Exit status 0 on success, 2 for a missing or unreadable input or bad
 arguments.
+
+    articlekit batch INPUT... --out results.jsonl [--workers N] [--format jsonl|parquet]
+
+parses many pages (folders, JSONL, WARC/ARC files); see `articlekit._batch_cli`.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal, TextIO
 
+from articlekit._batch_cli import add_batch_command, run_batch
 from articlekit._model import Article
 from articlekit._pipeline import parse_article
 from articlekit._version import __version__
@@ -28,6 +33,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = _parser()
     args = parser.parse_args(argv)
+    if args.command == "batch":
+        return run_batch(args)
     if args.command != "parse":
         parser.print_help()
         return EXIT_USAGE
@@ -55,6 +62,7 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="the input form (detected when omitted)",
     )
+    add_batch_command(commands)
     return parser
 
 
