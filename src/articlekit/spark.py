@@ -165,8 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths = session.sparkContext.textFile(args.input, minPartitions=args.partitions or 2)
     rows = parse_articles(paths.filter(str.strip), base_url=args.base_url)
     rows.coalesce(args.output_partitions).write.mode("overwrite").parquet(args.output)
-    session.stop()
-    return 0
+    return 0  # the session ends with the driver process, or stays for the caller's use
 
 
 if __name__ == "__main__":  # pragma: no cover
