@@ -62,12 +62,14 @@ def write_crawl(
     oversize_every: int = 0,
     oversize_bytes: int = 0,
     truncate: bool = False,
+    start: int = 0,
 ) -> Crawl:
     """Write a gzipped WARC of `count` HTML responses cycling through `pages`.
 
     Every `oversize_every`-th HTML record (when > 0) is padded to `oversize_bytes`, to be
     above a reader's limit. With `truncate`, one more HTML record is written and cut in
-    half, as a crawl interrupted mid-write leaves it.
+    half, as a crawl interrupted mid-write leaves it. `start` numbers the records from
+    there, so that several files can split one crawl between them.
     """
     from warcio.warcwriter import WARCWriter
 
@@ -75,7 +77,7 @@ def write_crawl(
     with path.open("wb") as stream:
         writer = WARCWriter(stream, gzip=True)
         writer.write_record(writer.create_warcinfo_record(path.name, {"software": "articlekit"}))
-        for number in range(count):
+        for number in range(start, start + count):
             page = pages[number % len(pages)]
             url = f"{page.url.rstrip('/')}/copy-{number}"
             html = page.html
