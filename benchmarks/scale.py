@@ -14,6 +14,10 @@ split over N WARC files (Spark's unit of parallel work is a file, as on a cluste
 every tool gets them all; Spark runs on ``local[N]``, its time without starting the
 session (reported apart).
 
+``pages/CPU-s`` divides the pages by the CPU time of the command's whole process tree
+(not measured for Spark, whose JVM outlives the run): unlike pages/s it does not depend
+on what else the machine is running; ``load`` is the 1-minute load average at the start.
+
 Memory (``--memory``): the peak of the summed RSS of ``articlekit batch`` and its worker
 processes, sampled every 50 ms, at 1,000 and at 10,000 pages. Needs the ``bench``,
 ``warc`` and ``spark`` extras.
@@ -25,6 +29,7 @@ import argparse
 import gzip
 import os
 import platform
+import resource
 import subprocess
 import sys
 import tempfile
@@ -47,6 +52,8 @@ class Timing:
     seconds: float
     pages: int
     note: str = ""
+    cpu_seconds: float | None = None
+    load: float = 0.0
 
     @property
     def pages_per_second(self) -> float:
@@ -72,12 +79,17 @@ def write_folder(folder: Path, pages: Sequence[SourcePage], count: int) -> None:
 
 
 def time_command(tool: str, command: Sequence[str], pages: int) -> Timing:
+    """Wall time, and CPU time of the process and every descendant it waited for."""
+    load = os.getloadavg()[0]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise RuntimeError(f"{tool} failed ({done.returncode}): {done.stderr[-2000:]}")
-    return Timing(tool, seconds, pages)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Timing(tool, seconds, pages, cpu_seconds=cpu, load=load)
 
 
 def articlekit_batch(warcs: Sequence[Path], out: Path, workers: int) -> list[str]:
@@ -111,12 +123,14 @@ def time_spark(warcs: Sequence[Path], workers: int) -> Timing:
     )
     session.sparkContext.setLogLevel("ERROR")
     startup = time.perf_counter() - started
+    load = os.getloadavg()[0]
     started = time.perf_counter()
     paths = [str(path) for path in warcs]  # one task per file, as on a cluster
     rows = parse_articles(session.sparkContext.parallelize(paths, len(paths))).count()
     seconds = time.perf_counter() - started
     session.stop()
-    return Timing(f"Spark job, local[{workers}]", seconds, rows, f"+ {startup:.1f} s session start")
+    note = f"+ {startup:.1f} s session start"
+    return Timing(f"Spark job, local[{workers}]", seconds, rows, note, load=load)
 
 
 def peak_rss_mb(command: Sequence[str]) -> float:
@@ -194,11 +208,14 @@ def speed_table(timings: Sequence[Timing], markdown: bool) -> str:
             f"{t.seconds:.1f}",
             f"{t.pages_per_second:.1f}",
             f"{t.pages_per_second / baseline.pages_per_second:.2f}",
+            "-" if t.cpu_seconds is None else f"{t.pages / t.cpu_seconds:.1f}",
+            f"{t.load:.1f}",
             t.note,
         ]
         for t in timings
     ]
-    headers = ["run", "pages", "seconds", "pages/s", "vs trafilatura", "note"]
+    headers = ["run", "pages", "seconds", "pages/s", "vs trafilatura", "pages/CPU-s", "load"]
+    headers.append("note")
     return format_table(headers, rows, markdown)
 
 

@@ -1,6 +1,6 @@
 """WARC input end to end: the reader, `articlekit batch` over a 1,000-record crawl, Parquet
 output, and the Spark job giving the same rows (needs the warc, parquet and spark extras;
-each test is skipped when its extra is absent).
+each test is skipped when its extra is absent, unless ARTICLEKIT_REQUIRE_EXTRAS is set).
 
 The crawl is written by `benchmarks.crawl` from our corpus pages: 1,000 HTML responses
 (4 of them above the size limit) among request, image and warcinfo records, plus one
@@ -9,6 +9,7 @@ truncated record at the end.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import shutil
@@ -24,15 +25,23 @@ from benchmarks.crawl import Crawl, SourcePage, corpus_pages, write_crawl
 import articlekit
 
 pytestmark = pytest.mark.warc
+# CI's extras step sets this, so that a missing extra or Java fails there instead of skipping
+REQUIRED = bool(os.environ.get("ARTICLEKIT_REQUIRE_EXTRAS"))
 
 RECORDS = 1_000
 LIMIT = 100_000
 OVERSIZE_EVERY = 250
 
 
+def _need(module: str) -> Any:
+    if REQUIRED:
+        return importlib.import_module(module)
+    return pytest.importorskip(module)
+
+
 @pytest.fixture(scope="module")
 def crawl(tmp_path_factory: pytest.TempPathFactory) -> Crawl:
-    pytest.importorskip("warcio")
+    _need("warcio")
     path = tmp_path_factory.mktemp("crawl") / "crawl.warc.gz"
     return write_crawl(
         path,
@@ -106,7 +115,7 @@ def _small_warc(path: Path, pages: list[SourcePage]) -> Path:
 def test_http_charset_decodes_a_record(tmp_path: Path) -> None:
     """The HTTP Content-Type charset decodes a record whose page declares none; a
     single-byte label on UTF-8 bytes is corrected."""
-    pytest.importorskip("warcio")
+    _need("warcio")
     text = "Les élèves de l’école Voltaire reçoivent un goûter gratuit dès lundi."
     html = f"<html><body><article><p>{text}</p></article></body></html>"
     pages = [
@@ -123,8 +132,8 @@ def test_http_charset_decodes_a_record(tmp_path: Path) -> None:
 @pytest.mark.parquet
 def test_parquet_output_holds_the_jsonl_rows(tmp_path: Path) -> None:
     """--format parquet writes the same rows, with the declared schema, as JSONL."""
-    pytest.importorskip("warcio")
-    parquet = pytest.importorskip("pyarrow.parquet")
+    _need("warcio")
+    parquet = _need("pyarrow.parquet")
     path = write_crawl(tmp_path / "c.warc.gz", corpus_pages(), 40, oversize_every=15,
                        oversize_bytes=LIMIT + 1).path  # fmt: skip
     jsonl, table = tmp_path / "rows.jsonl", tmp_path / "rows.parquet"
@@ -140,8 +149,10 @@ def _java() -> bool:
 
 @pytest.fixture(scope="module")
 def spark() -> Iterator[Any]:
-    sql = pytest.importorskip("pyspark.sql")
+    sql = _need("pyspark.sql")
     if not _java():
+        if REQUIRED:
+            pytest.fail("Spark needs Java: none on PATH and no JAVA_HOME")
         pytest.skip("Spark needs Java")
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     session = (
@@ -209,3 +220,21 @@ def test_spark_main_writes_parquet_from_a_paths_file(
     written = spark.read.parquet(str(out))
     assert sorted(row["offset"] for row in written.collect()) == small.html_offsets
     assert written.filter("error IS NOT NULL").count() == 0
+
+
+def test_a_broken_warc_ends_with_one_error_after_its_last_good_record(tmp_path: Path) -> None:
+    """Garbage in the middle of a WARC file: the records before it are pages, then one
+    ReadError at or after the garbage's offset ends the file."""
+    _need("warcio")
+    good = write_crawl(tmp_path / "good.warc.gz", corpus_pages(), 3)
+    data = good.path.read_bytes()
+    broken = tmp_path / "broken.warc.gz"
+    broken.write_bytes(data + b"this is not a WARC record\r\n\r\n" + data)
+    items = list(articlekit.read_pages([broken]))
+    assert [item.offset for item in items[:3]] == good.html_offsets
+    assert all(isinstance(item, articlekit.Page) for item in items[:3])
+    [error] = items[3:]
+    assert isinstance(error, articlekit.BatchError)
+    assert error.error == "ReadError"
+    assert error.offset is not None
+    assert error.offset >= len(data)

@@ -67,7 +67,8 @@ class BatchError:
 
     >>> import articlekit
     >>> options = articlekit.Options(max_input_bytes=10)
-    >>> [result] = articlekit.parse_many(["<p>far too long for the limit</p>"], options=options)
+    >>> pages = ["<p>far too long for the limit</p>"]
+    >>> [result] = articlekit.parse_many(pages, workers=1, options=options)
     >>> result.error
     'InputTooLarge'
     """
