@@ -299,3 +299,19 @@ def test_progress_line_shows_pages_rate_and_errors() -> None:
     assert drawn.rstrip().endswith("-> rows.jsonl")
     assert "2 pages" in drawn.splitlines()[-1]
     assert "1 errors" in drawn.splitlines()[-1]
+
+
+def test_a_pool_that_cannot_start_raises_instead_of_failing_every_page(tmp_path: Path) -> None:
+    """A script calling parse_many(workers=2) without a __main__ guard gets one clear
+    RuntimeError (spawned workers re-run the script), not a BatchError per page."""
+    script = tmp_path / "unguarded.py"
+    script.write_text(
+        "import articlekit\nprint(list(articlekit.parse_many(['# T\\n\\nx.'] * 4, workers=2)))\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert done.returncode != 0
+    assert "if __name__ == '__main__':" in done.stderr
+    assert "BatchError(" not in done.stdout

@@ -101,7 +101,9 @@ def parse_many(
     failed, a `BatchError`; a `BatchError` among the sources (a reader's report of a page
     it could not read) is yielded in its place. `workers` defaults to the machine's CPU
     count; with 1 the pages are parsed in the calling process. At most a few pages per
-    worker are in flight at a time, so memory does not grow with the input.
+    worker are in flight at a time, so memory does not grow with the input. The workers
+    are spawned (fresh interpreters), so a script must call `parse_many` with workers > 1
+    under ``if __name__ == "__main__":``; without it, a `RuntimeError` says so.
 
     >>> import articlekit
     >>> pages = ["# One\\n\\nFirst story.", "# Two\\n\\nSecond story."]
@@ -183,8 +185,23 @@ def _submit(
 
 
 def _new_pool(count: int) -> ProcessPoolExecutor:
+    """A pool whose workers have started: a pool that cannot start is the caller's problem,
+    not a page's, so it raises instead of failing every page."""
     # spawn: workers start clean, whatever threads or state the caller has
-    return ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("spawn"))
+    pool = ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        pool.submit(_started).result()
+    except BrokenProcessPool as error:
+        pool.shutdown(cancel_futures=True)
+        raise RuntimeError(
+            "parse_many's worker processes could not start; a script that calls parse_many "
+            "with workers > 1 must do so under `if __name__ == '__main__':`"
+        ) from error
+    return pool
+
+
+def _started() -> bool:
+    return True
 
 
 def parse_chunk(chunk: list[Page | BatchError], options: Options) -> list[Outcome]:
