@@ -77,3 +77,22 @@ def test_bad_arguments_exit_2() -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["parse", "x.html", "--format", "pdf"])
     assert exit_info.value.code == 2
+
+
+def test_a_closed_pipe_ends_the_command_quietly(tmp_path: Path) -> None:
+    """`articlekit parse page | head -c 1` exits without a BrokenPipeError traceback."""
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body><article>"
+        + "<p>Long text here, again.</p>" * 4000
+        + "</article></body></html>"
+    )
+    run = subprocess.run(
+        f"{sys.executable} -m articlekit parse {page} | head -c 1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "Traceback" not in run.stderr
+    assert "BrokenPipeError" not in run.stderr

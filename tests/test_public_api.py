@@ -13,17 +13,21 @@ def test_exported_names_are_pinned() -> None:
     assert sorted(articlekit.__all__) == [
         "Article",
         "ArticleKitError",
+        "BatchError",
         "Block",
         "Body",
         "Figure",
         "InputTooLarge",
         "Link",
         "Options",
+        "Page",
         "Quote",
         "UnsupportedFormat",
         "__version__",
         "extract_quotes",
         "parse_article",
+        "parse_many",
+        "read_pages",
     ]
     for name in articlekit.__all__:
         assert hasattr(articlekit, name)

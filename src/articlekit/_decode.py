@@ -224,3 +224,23 @@ def _is_utf8(data: bytes) -> bool:
 
 def _is_multibyte_utf8(data: bytes) -> bool:
     return not data.isascii() and _is_utf8(data)
+
+
+def decode_transport(data: bytes, charset: str) -> Decoded | None:
+    """Decode with the charset the transport declared (an HTTP ``Content-Type`` header).
+
+    Browsers rank that header below a byte order mark and above the document's own
+    declaration. Returns None, leaving the choice to `decode`, when there is a byte order
+    mark, the label is unknown, or the bytes do not decode with it; a single-byte label
+    on bytes that are multi-byte UTF-8 is the same misconfiguration `decode` corrects.
+    """
+    if any(data.startswith(bom) for bom, _ in _BOMS) or not _known(charset):
+        return None
+    declared = _normalise(charset)
+    if _is_single_byte(declared) and _is_multibyte_utf8(data):
+        how = f"HTTP charset {declared}, but the bytes are UTF-8"
+        return Decoded(data.decode("utf-8"), "utf-8", how)
+    try:
+        return Decoded(data.decode(declared), declared, "HTTP charset")
+    except (UnicodeDecodeError, LookupError):
+        return None

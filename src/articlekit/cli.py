@@ -7,16 +7,22 @@
 `parse` prints one article: its `to_dict()` as JSON (the default), its body as Markdown, or its
 body as plain text. Exit status 0 on success, 2 for a missing or unreadable input or bad
 arguments.
+
+    articlekit batch INPUT... --out results.jsonl [--workers N] [--format jsonl|parquet]
+
+parses many pages (folders, JSONL, WARC/ARC files); see `articlekit._batch_cli`.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal, TextIO
 
+from articlekit._batch_cli import add_batch_command, run_batch
 from articlekit._corpus_cli import add_corpus_parser, run_corpus
 from articlekit._model import Article
 from articlekit._pipeline import parse_article
@@ -25,14 +31,31 @@ from articlekit.errors import ArticleKitError
 
 EXIT_OK = 0
 EXIT_USAGE = 2
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as shells report it
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status.
+
+    A reader that closes the pipe early (`articlekit parse page.html | head`) ends the
+    command quietly, with the status a shell gives a process killed by SIGPIPE."""
+    try:
+        return _dispatch(argv)
+    except BrokenPipeError:
+        # Python's advice: point stdout at devnull so the interpreter's final flush
+        # does not raise again on the way out.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+
+
+def _dispatch(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command == "corpus":
         return run_corpus(args, sys.stdout, sys.stderr)
+    if args.command == "batch":
+        return run_batch(args)
     if args.command != "parse":
         parser.print_help()
         return EXIT_USAGE
@@ -61,6 +84,7 @@ def _parser() -> argparse.ArgumentParser:
         help="the input form (detected when omitted)",
     )
     add_corpus_parser(commands)
+    add_batch_command(commands)
     return parser
 
 
