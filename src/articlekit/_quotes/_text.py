@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import accumulate, compress, count, pairwise
 from operator import itemgetter
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from articlekit._quotes import _words as words
 from articlekit._quotes._marks import QuotedSpan
@@ -41,6 +41,7 @@ _TITLE_WORDS = words.TITLES | words.TITLE_MODIFIERS
 _RUN_LINKS = words.NAME_PARTICLES | _ORG_LINKS  # lower-case words inside names
 QUOTE_WORD = "“”"  # the one token a quoted span becomes
 _first_letter = itemgetter(0)
+_NOTHING = ((),) * 14  # the fields after `text` of an empty block
 
 
 class Cue(NamedTuple):
@@ -87,6 +88,21 @@ class BlockText(NamedTuple):
         return self.quote_of[i] < 0 and self.words[i][0].isupper()
 
 
+class _Tokenized(Protocol):
+    """What the sentence tests read: a block's tokens, or a whole `BlockText`."""
+
+    @property
+    def words(self) -> Sequence[str]: ...
+    @property
+    def lows(self) -> Sequence[str]: ...
+    @property
+    def starts(self) -> Sequence[int]: ...
+    @property
+    def ends(self) -> Sequence[int]: ...
+    @property
+    def quote_of(self) -> Sequence[int]: ...
+
+
 class _Tokens(NamedTuple):
     words: list[str]
     lows: list[str]
@@ -101,20 +117,26 @@ def read_block(index: int, text: str, quotes: Sequence[tuple[int, QuotedSpan]]) 
     """Tokenize a block; `quotes` are (span number, span) pairs inside it, in order.
 
     A block longer than any real paragraph is read only around its quotes, which keeps
-    a megabyte of text without quotation marks from costing anything."""
+    a megabyte of text without quotation marks from costing anything. A block that
+    neither quotes nor cues (nor ends with a colon) is only read as far as the people
+    index needs it: its sentences, `sentence_of`, `run_of` and `sentence_has_cue` are
+    left empty (`sentence_start` finds a sentence's start without them)."""
     windows = _windows(text, quotes) if len(text) > _LONG_BLOCK else None
     tokens = _tokenize(text, quotes, windows)
     if not tokens.words:  # an empty block, or a heading left out
-        return BlockText(index, text, *([()] * 14))
-    sentences = _sentences(text, tokens, dict(quotes))
+        return BlockText(index, text, *_NOTHING)
+    spans = dict(quotes)
+    runs = _name_runs(tokens)
+    cues, cue_starts = _find_cues(text, tokens, spans)
+    if not tokens.quote_tokens and not cue_starts and tokens.words[-1] != ":":
+        return BlockText(index, text, *tokens, (), (), runs, (), cues, cue_starts, ())
+    sentences = _sentences(text, tokens, spans)
     sentence_of: list[int] = []
     for number, (first, last) in enumerate(sentences):
         sentence_of += [number] * (last - first)
-    runs = _name_runs(tokens)
     run_of = [-1] * len(tokens.words)
     for number, run in enumerate(runs):
         run_of[run.start : run.end] = [number] * (run.end - run.start)
-    cues, cue_starts = _find_cues(text, tokens, sentences)
     has_cue = [False] * len(sentences)
     for i in cue_starts:
         has_cue[sentence_of[i]] = True
@@ -238,7 +260,9 @@ def _words_between(
     ends.extend(offsets[2::2])
 
 
-def _sentences(text: str, tokens: _Tokens, spans: dict[int, QuotedSpan]) -> list[tuple[int, int]]:
+def _sentences(
+    text: str, tokens: _Tokens, spans: Mapping[int, QuotedSpan]
+) -> list[tuple[int, int]]:
     sentences = []
     first = 0
     size = len(tokens.words)
@@ -261,7 +285,7 @@ def _sentences(text: str, tokens: _Tokens, spans: dict[int, QuotedSpan]) -> list
     return sentences
 
 
-def _ends_sentence(text: str, tokens: _Tokens, i: int, spans: dict[int, QuotedSpan]) -> bool:
+def _ends_sentence(text: str, tokens: _Tokenized, i: int, spans: Mapping[int, QuotedSpan]) -> bool:
     """Does token i, a stop or a quote before a capital, a digit or a quote, end one?"""
     word = tokens.words[i]
     if tokens.quote_of[i] >= 0:
@@ -272,6 +296,29 @@ def _ends_sentence(text: str, tokens: _Tokens, i: int, spans: dict[int, QuotedSp
     # "J. Trump", "Sen. Roe": the dot of an abbreviation ends no sentence
     attached = word == "." and i > 0 and tokens.ends[i - 1] == tokens.starts[i]
     return not (attached and abbreviated(tokens.words[i - 1], tokens.lows[i - 1]))
+
+
+def _opens_sentence(text: str, tokens: _Tokenized, i: int, spans: Mapping[int, QuotedSpan]) -> bool:
+    """Does a sentence start at token i? The test `_sentences` makes, at one token."""
+    if i == 0:
+        return True
+    before = i - 1
+    if tokens.quote_of[before] < 0 and tokens.words[before] not in _STOPS:
+        return False
+    following = tokens.words[i][0]
+    if not (following.isupper() or following.isdigit() or tokens.quote_of[i] >= 0):
+        return False
+    return _ends_sentence(text, tokens, before, spans)
+
+
+def sentence_start(block: BlockText, i: int) -> int:
+    """The first token of the sentence token i is in, in a block read with or without
+    its sentences (a block without sentences has no quotes)."""
+    if block.sentences:
+        return block.sentences[block.sentence_of[i]][0]
+    while not _opens_sentence(block.text, block, i, {}):
+        i -= 1
+    return i
 
 
 def abbreviated(word: str, low: str) -> bool:
@@ -382,24 +429,22 @@ def _cue_candidates(lows: list[str]) -> list[int]:
 
 
 def _find_cues(
-    text: str, tokens: _Tokens, sentences: list[tuple[int, int]]
+    text: str, tokens: _Tokens, spans: Mapping[int, QuotedSpan]
 ) -> tuple[list[Cue | None], list[int]]:
     """The cue that starts at each token, and the tokens where one starts."""
     cues: list[Cue | None] = [None] * len(tokens.words)
     starts = []
-    number = 0
     for i in _cue_candidates(tokens.lows):
-        while sentences[number][1] <= i:
-            number += 1
-        cue = _cue_at(text, tokens, i, sentences[number][0])
+        cue = _cue_at(text, tokens, i, _opens_sentence(text, tokens, i, spans))
         if cue is not None:
             cues[i] = cue
             starts.append(i)
     return cues, starts
 
 
-def _cue_at(text: str, tokens: _Tokens, i: int, first: int) -> Cue | None:
-    """The speech verb or source phrase starting at token i of a sentence from `first`."""
+def _cue_at(text: str, tokens: _Tokens, i: int, opens_sentence: bool) -> Cue | None:
+    """The speech verb or source phrase starting at token i (`opens_sentence`: the
+    sentence starts with it)."""
     stop = i + 1  # a phrase ends before the next quote, within four words
     limit = min(i + 4, len(tokens.words))
     while stop < limit and tokens.quote_of[stop] < 0:
@@ -408,7 +453,7 @@ def _cue_at(text: str, tokens: _Tokens, i: int, first: int) -> Cue | None:
     if source:
         return _cue(text, tokens, i, len(source), True)
     verb = words.longest_phrase(words.SPEECH_VERBS_BY_FIRST, tokens.lows, i, stop)
-    if verb is None or not _verb_reading(tokens, i, first, verb):
+    if verb is None or not (opens_sentence or _verb_reading(tokens, i, verb)):
         return None
     return _cue(text, tokens, i, len(verb), False)
 
@@ -417,12 +462,10 @@ def _cue(text: str, tokens: _Tokens, i: int, size: int, source: bool) -> Cue:
     return Cue(i, i + size, source, text[tokens.starts[i] : tokens.ends[i + size - 1]])
 
 
-def _verb_reading(tokens: _Tokens, i: int, first: int, verb: tuple[str, ...]) -> bool:
-    """A cue word is a verb here: lower case (or opening the sentence), and not after a
-    determiner or preposition ("his remarks", "for comment", "to say") unless that word
-    is the verb's own auxiliary ("a lancé")."""
-    if i == first:
-        return True
+def _verb_reading(tokens: _Tokens, i: int, verb: tuple[str, ...]) -> bool:
+    """A cue word inside its sentence is a verb: lower case, and not after a determiner
+    or preposition ("his remarks", "for comment", "to say") unless that word is the
+    verb's own auxiliary ("a lancé"). (Opening the sentence, it is one anyway.)"""
     if not tokens.words[i][0].islower():
         return False
     before = tokens.lows[i - 1]
