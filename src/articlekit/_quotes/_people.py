@@ -35,6 +35,7 @@ _LINKS = frozenset({"of", "for"})  # "Secretary of State John Kerry"
 # leading words dropped from a name: "Former", "of"; but "Marine Le Pen" keeps "Marine"
 _LEADING_SKIPPED = (words.TITLE_MODIFIERS | _LINKS) - words.GIVEN_NAMES
 _UNCOUNTED = words.NAME_PARTICLES | words.NAME_SUFFIXES  # "von", "Jr."
+_TITLE_ENDINGS = tuple(sorted(words.TITLE_ENDINGS))
 
 
 class Name(NamedTuple):
@@ -134,6 +135,8 @@ def _name_length(name_words: Iterable[str]) -> int:
 def _is_title(word: str) -> bool:
     if word in words.TITLES:
         return True
+    if not word.endswith(_TITLE_ENDINGS):  # most words: one C call
+        return False
     # German compounds: "Turnierdirektor" ends with a title and is longer than it
     sizes = words.TITLE_ENDING_SIZES
     return any(len(word) > n + 2 and word[-n:] in words.TITLE_ENDINGS for n in sizes)
@@ -218,13 +221,14 @@ class People:
         # mentions near a quote ever are
         self._subject: list[bool | None] = []
         self._runs: list[tuple[BlockText, NameRun]] = []  # the run of each mention
-        # the same run text in the same setting is the same name ("Trump" forty times);
-        # the memo lives as long as this call
-        names: dict[tuple[str, bool], Name | None] = {}
+        # the same run text in the same setting is the same name ("Trump" forty times),
+        # and a one-word name depends on its word alone; the memo lives as long as this call
+        names: dict[tuple[str, bool] | str, Name | None] = {}
         for block, base in zip(blocks, bases, strict=True):
             for number, run in enumerate(block.runs):
-                key = _run_key(block, run) if run.end - run.start > 1 else None
-                if key is None:  # one word is read at once; or a cue inside the run
+                one_word = run.end - run.start == 1
+                key = block.words[run.start] if one_word else _run_key(block, run)
+                if key is None:  # a cue inside the run: read it afresh
                     name = clean_name(block, run)
                 elif key in names:
                     name = names[key]

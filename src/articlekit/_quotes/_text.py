@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping, Sequence
-from itertools import accumulate, compress, count, pairwise
+from itertools import accumulate, compress, count
 from operator import itemgetter
 from typing import NamedTuple, Protocol
 
@@ -330,25 +330,26 @@ def abbreviated(word: str, low: str) -> bool:
 def _name_runs(tokens: _Tokens) -> list[NameRun]:
     runs = []
     after = 0
+    words_, lows, possessive = tokens.words, tokens.lows, tokens.possessive
+    size = len(words_)
     # the capitalized words (a quote's token is not); a run can only start at one
-    capitals = compress(count(), map(str.isupper, map(_first_letter, tokens.words)))
-    lows = tokens.lows
-    for i in capitals:
-        if i < after or lows[i] in words.NOT_NAME_WORDS:
+    capitals = compress(count(), map(str.isupper, map(_first_letter, words_)))
+    for i in [i for i in capitals if lows[i] not in words.NOT_NAME_WORDS]:
+        if i < after:
             continue
-        if not tokens.possessive[i] and _ends_after(tokens, i + 1):
+        if not possessive[i] and _ends_after(tokens, i + 1, size):
             runs.append(NameRun(i, i + 1, False))  # a lone name word: "Trump said"
             continue
-        end, possessive = _run_from(tokens, i)
+        end, possessive_run = _run_from(tokens, i)
         if end > i:
-            runs.append(NameRun(i, end, possessive))
+            runs.append(NameRun(i, end, possessive_run))
             after = end
     return runs
 
 
-def _ends_after(tokens: _Tokens, j: int) -> bool:
+def _ends_after(tokens: _Tokens, j: int, size: int) -> bool:
     """Nothing at token j can go on with a name: not a capital, a dot, a particle or a link."""
-    if j >= len(tokens.words):
+    if j >= size:
         return True
     word = tokens.words[j]
     return not word[0].isupper() and word != "." and tokens.lows[j] not in _RUN_LINKS
@@ -419,12 +420,19 @@ def _absorbs_dot(tokens: _Tokens, j: int) -> bool:
 def _cue_candidates(lows: list[str]) -> list[int]:
     """The tokens whose word can start a cue (a quote's token never does), and whose next
     word can go on with it when the word alone is no cue (", so" but not every comma)."""
-    if words.CUE_FIRST_WORDS.isdisjoint(lows):
-        return []
-    found = list(compress(count(), map(words.CUE_WORDS.__contains__, lows)))
-    if not words.CUE_NEXT_WORDS.keys().isdisjoint(lows):
-        found.extend(compress(count(), map(words.CUE_PAIRS.__contains__, pairwise(lows))))
-        found.sort()
+    found = (
+        []
+        if words.CUE_WORDS.isdisjoint(lows)
+        else list(compress(count(), map(words.CUE_WORDS.__contains__, lows)))
+    )
+    if not words.CUE_SECOND_WORDS.isdisjoint(lows):
+        next_words = words.CUE_NEXT_WORDS
+        last = len(lows) - 1
+        firsts = compress(count(), map(next_words.__contains__, lows))
+        pairs = [i for i in firsts if i < last and lows[i + 1] in next_words[lows[i]]]
+        if pairs:
+            found.extend(pairs)
+            found.sort()
     return found
 
 
