@@ -151,3 +151,10 @@ def clippings(draw: st.DrawFn) -> str:
 
 
 noise = st.one_of(st.binary(max_size=400), st.text(max_size=400))
+
+# Sentences with what makes sentence ends hard: abbreviations, initials, "U.S.", numbers,
+# ! ? … and a lower-case word after a stop.
+TRICKY_WORDS = st.sampled_from(
+    ["Sen.", "J.", "U.S.", "Dr.", "No.", "3.5", "10:30", "e.g.", "!", "?", "…", ",", "."]
+)
+tricky_prose = st.lists(st.one_of(WORDS, TRICKY_WORDS), min_size=1, max_size=40).map(" ".join)
