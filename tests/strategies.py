@@ -383,3 +383,11 @@ def body_only_pages(draw: st.DrawFn) -> tuple[str, list[str]]:
             blocks.append(f"<{tag}>{text}</{tag}>")
     page = f"<!doctype html><html><head><title>Story</title></head><body><article>{''.join(blocks)}</article></body></html>"
     return page, words
+
+
+# Sentences with what makes sentence ends hard: abbreviations, initials, "U.S.", numbers,
+# ! ? … and a lower-case word after a stop.
+TRICKY_WORDS = st.sampled_from(
+    ["Sen.", "J.", "U.S.", "Dr.", "No.", "3.5", "10:30", "e.g.", "!", "?", "…", ",", "."]
+)
+tricky_prose = st.lists(st.one_of(WORDS, TRICKY_WORDS), min_size=1, max_size=40).map(" ".join)

@@ -26,7 +26,7 @@ from typing import NamedTuple
 import attrs
 
 from articlekit._quotes import _words as words
-from articlekit._quotes._text import BlockText, NameRun
+from articlekit._quotes._text import BlockText, NameRun, sentence_start
 
 _MAX_NAME_WORDS = 4
 _MAX_LEADING_TITLES = 4  # "La alcaldesa Lucía Romero", "The Defense Secretary Pete Hegseth"
@@ -35,6 +35,7 @@ _LINKS = frozenset({"of", "for"})  # "Secretary of State John Kerry"
 # leading words dropped from a name: "Former", "of"; but "Marine Le Pen" keeps "Marine"
 _LEADING_SKIPPED = (words.TITLE_MODIFIERS | _LINKS) - words.GIVEN_NAMES
 _UNCOUNTED = words.NAME_PARTICLES | words.NAME_SUFFIXES  # "von", "Jr."
+_TITLE_ENDINGS = tuple(sorted(words.TITLE_ENDINGS))
 
 
 class Name(NamedTuple):
@@ -134,6 +135,8 @@ def _name_length(name_words: Iterable[str]) -> int:
 def _is_title(word: str) -> bool:
     if word in words.TITLES:
         return True
+    if not word.endswith(_TITLE_ENDINGS):  # most words: one C call
+        return False
     # German compounds: "Turnierdirektor" ends with a title and is longer than it
     sizes = words.TITLE_ENDING_SIZES
     return any(len(word) > n + 2 and word[-n:] in words.TITLE_ENDINGS for n in sizes)
@@ -177,7 +180,7 @@ def _opens_sentence(block: BlockText, run: NameRun) -> bool:
     """Is the run its sentence's subject: first in the sentence (after an article and
     titles only: "La alcaldesa Lucía Romero habló"), or right after an opening phrase and
     its comma ("In a memo on Friday, Jane Roe wrote …")?"""
-    first = block.sentences[block.sentence_of[run.start]][0]
+    first = sentence_start(block, run.start)
     leading = range(first, run.start)
     if len(leading) <= _MAX_LEADING_TITLES and all(
         block.lows[k] in words.DETERMINERS or _is_title(block.lows[k]) for k in leading
@@ -214,14 +217,18 @@ class People:
         self._at: dict[tuple[int, int], int] = {}  # (block, run number) -> person
         self._ordinals: list[int] = []  # document position of each mention, ascending
         self._mentioned: list[int] = []  # the person of each mention
-        self._subject: list[bool] = []  # does the mention open its sentence (a subject)
-        # the same run text in the same setting is the same name ("Trump" forty times);
-        # the memo lives as long as this call
-        names: dict[tuple[str, bool], Name | None] = {}
+        # does the mention open its sentence (a subject)? Read when first asked: only
+        # mentions near a quote ever are
+        self._subject: list[bool | None] = []
+        self._runs: list[tuple[BlockText, NameRun]] = []  # the run of each mention
+        # the same run text in the same setting is the same name ("Trump" forty times),
+        # and a one-word name depends on its word alone; the memo lives as long as this call
+        names: dict[tuple[str, bool] | str, Name | None] = {}
         for block, base in zip(blocks, bases, strict=True):
             for number, run in enumerate(block.runs):
-                key = _run_key(block, run) if run.end - run.start > 1 else None
-                if key is None:  # one word is read at once; or a cue inside the run
+                one_word = run.end - run.start == 1
+                key = block.words[run.start] if one_word else _run_key(block, run)
+                if key is None:  # a cue inside the run: read it afresh
                     name = clean_name(block, run)
                 elif key in names:
                     name = names[key]
@@ -232,7 +239,8 @@ class People:
                     self._at[(block.number, number)] = person
                     self._ordinals.append(base + run.start)
                     self._mentioned.append(person)
-                    self._subject.append(_opens_sentence(block, run))
+                    self._subject.append(None)
+                    self._runs.append((block, run))
         self._merge_early_surnames()
 
     def person_at(self, block: int, run: int) -> int | None:
@@ -252,8 +260,14 @@ class People:
         return [
             self.canonical(self._mentioned[i])
             for i in range(hi - 1, lo - 1, -1)
-            if self._subject[i] or not subjects
+            if not subjects or self._is_subject(i)
         ]
+
+    def _is_subject(self, mention: int) -> bool:
+        subject = self._subject[mention]
+        if subject is None:
+            subject = self._subject[mention] = _opens_sentence(*self._runs[mention])
+        return subject
 
     def _assign(self, name: Name, ordinal: int, paragraph: int) -> int:
         if len(name.words) >= 2:

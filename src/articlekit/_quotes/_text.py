@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
-from itertools import accumulate, compress, count, pairwise
+from collections.abc import Mapping, Sequence
+from itertools import accumulate, compress, count
 from operator import itemgetter
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from articlekit._quotes import _words as words
 from articlekit._quotes._marks import QuotedSpan
@@ -41,6 +41,7 @@ _TITLE_WORDS = words.TITLES | words.TITLE_MODIFIERS
 _RUN_LINKS = words.NAME_PARTICLES | _ORG_LINKS  # lower-case words inside names
 QUOTE_WORD = "“”"  # the one token a quoted span becomes
 _first_letter = itemgetter(0)
+_NOTHING = ((),) * 14  # the fields after `text` of an empty block
 
 
 class Cue(NamedTuple):
@@ -87,6 +88,21 @@ class BlockText(NamedTuple):
         return self.quote_of[i] < 0 and self.words[i][0].isupper()
 
 
+class _Tokenized(Protocol):
+    """What the sentence tests read: a block's tokens, or a whole `BlockText`."""
+
+    @property
+    def words(self) -> Sequence[str]: ...
+    @property
+    def lows(self) -> Sequence[str]: ...
+    @property
+    def starts(self) -> Sequence[int]: ...
+    @property
+    def ends(self) -> Sequence[int]: ...
+    @property
+    def quote_of(self) -> Sequence[int]: ...
+
+
 class _Tokens(NamedTuple):
     words: list[str]
     lows: list[str]
@@ -101,20 +117,26 @@ def read_block(index: int, text: str, quotes: Sequence[tuple[int, QuotedSpan]]) 
     """Tokenize a block; `quotes` are (span number, span) pairs inside it, in order.
 
     A block longer than any real paragraph is read only around its quotes, which keeps
-    a megabyte of text without quotation marks from costing anything."""
+    a megabyte of text without quotation marks from costing anything. A block that
+    neither quotes nor cues (nor ends with a colon) is only read as far as the people
+    index needs it: its sentences, `sentence_of`, `run_of` and `sentence_has_cue` are
+    left empty (`sentence_start` finds a sentence's start without them)."""
     windows = _windows(text, quotes) if len(text) > _LONG_BLOCK else None
     tokens = _tokenize(text, quotes, windows)
     if not tokens.words:  # an empty block, or a heading left out
-        return BlockText(index, text, *([()] * 14))
-    sentences = _sentences(text, tokens, dict(quotes))
+        return BlockText(index, text, *_NOTHING)
+    spans = dict(quotes)
+    runs = _name_runs(tokens)
+    cues, cue_starts = _find_cues(text, tokens, spans)
+    if not tokens.quote_tokens and not cue_starts and tokens.words[-1] != ":":
+        return BlockText(index, text, *tokens, (), (), runs, (), cues, cue_starts, ())
+    sentences = _sentences(text, tokens, spans)
     sentence_of: list[int] = []
     for number, (first, last) in enumerate(sentences):
         sentence_of += [number] * (last - first)
-    runs = _name_runs(tokens)
     run_of = [-1] * len(tokens.words)
     for number, run in enumerate(runs):
         run_of[run.start : run.end] = [number] * (run.end - run.start)
-    cues, cue_starts = _find_cues(text, tokens, sentences)
     has_cue = [False] * len(sentences)
     for i in cue_starts:
         has_cue[sentence_of[i]] = True
@@ -238,7 +260,9 @@ def _words_between(
     ends.extend(offsets[2::2])
 
 
-def _sentences(text: str, tokens: _Tokens, spans: dict[int, QuotedSpan]) -> list[tuple[int, int]]:
+def _sentences(
+    text: str, tokens: _Tokens, spans: Mapping[int, QuotedSpan]
+) -> list[tuple[int, int]]:
     sentences = []
     first = 0
     size = len(tokens.words)
@@ -261,7 +285,7 @@ def _sentences(text: str, tokens: _Tokens, spans: dict[int, QuotedSpan]) -> list
     return sentences
 
 
-def _ends_sentence(text: str, tokens: _Tokens, i: int, spans: dict[int, QuotedSpan]) -> bool:
+def _ends_sentence(text: str, tokens: _Tokenized, i: int, spans: Mapping[int, QuotedSpan]) -> bool:
     """Does token i, a stop or a quote before a capital, a digit or a quote, end one?"""
     word = tokens.words[i]
     if tokens.quote_of[i] >= 0:
@@ -274,6 +298,29 @@ def _ends_sentence(text: str, tokens: _Tokens, i: int, spans: dict[int, QuotedSp
     return not (attached and abbreviated(tokens.words[i - 1], tokens.lows[i - 1]))
 
 
+def _opens_sentence(text: str, tokens: _Tokenized, i: int, spans: Mapping[int, QuotedSpan]) -> bool:
+    """Does a sentence start at token i? The test `_sentences` makes, at one token."""
+    if i == 0:
+        return True
+    before = i - 1
+    if tokens.quote_of[before] < 0 and tokens.words[before] not in _STOPS:
+        return False
+    following = tokens.words[i][0]
+    if not (following.isupper() or following.isdigit() or tokens.quote_of[i] >= 0):
+        return False
+    return _ends_sentence(text, tokens, before, spans)
+
+
+def sentence_start(block: BlockText, i: int) -> int:
+    """The first token of the sentence token i is in, in a block read with or without
+    its sentences (a block without sentences has no quotes)."""
+    if block.sentences:
+        return block.sentences[block.sentence_of[i]][0]
+    while not _opens_sentence(block.text, block, i, {}):
+        i -= 1
+    return i
+
+
 def abbreviated(word: str, low: str) -> bool:
     """An initial ("J"), dotted initials ("G.K", "U.S") or a known abbreviation ("Sen")."""
     initials = all(len(part) == 1 and part.isupper() for part in word.split("."))
@@ -283,25 +330,26 @@ def abbreviated(word: str, low: str) -> bool:
 def _name_runs(tokens: _Tokens) -> list[NameRun]:
     runs = []
     after = 0
+    words_, lows, possessive = tokens.words, tokens.lows, tokens.possessive
+    size = len(words_)
     # the capitalized words (a quote's token is not); a run can only start at one
-    capitals = compress(count(), map(str.isupper, map(_first_letter, tokens.words)))
-    lows = tokens.lows
-    for i in capitals:
-        if i < after or lows[i] in words.NOT_NAME_WORDS:
+    capitals = compress(count(), map(str.isupper, map(_first_letter, words_)))
+    for i in [i for i in capitals if lows[i] not in words.NOT_NAME_WORDS]:
+        if i < after:
             continue
-        if not tokens.possessive[i] and _ends_after(tokens, i + 1):
+        if not possessive[i] and _ends_after(tokens, i + 1, size):
             runs.append(NameRun(i, i + 1, False))  # a lone name word: "Trump said"
             continue
-        end, possessive = _run_from(tokens, i)
+        end, possessive_run = _run_from(tokens, i)
         if end > i:
-            runs.append(NameRun(i, end, possessive))
+            runs.append(NameRun(i, end, possessive_run))
             after = end
     return runs
 
 
-def _ends_after(tokens: _Tokens, j: int) -> bool:
+def _ends_after(tokens: _Tokens, j: int, size: int) -> bool:
     """Nothing at token j can go on with a name: not a capital, a dot, a particle or a link."""
-    if j >= len(tokens.words):
+    if j >= size:
         return True
     word = tokens.words[j]
     return not word[0].isupper() and word != "." and tokens.lows[j] not in _RUN_LINKS
@@ -372,34 +420,39 @@ def _absorbs_dot(tokens: _Tokens, j: int) -> bool:
 def _cue_candidates(lows: list[str]) -> list[int]:
     """The tokens whose word can start a cue (a quote's token never does), and whose next
     word can go on with it when the word alone is no cue (", so" but not every comma)."""
-    if words.CUE_FIRST_WORDS.isdisjoint(lows):
-        return []
-    found = list(compress(count(), map(words.CUE_WORDS.__contains__, lows)))
-    if not words.CUE_NEXT_WORDS.keys().isdisjoint(lows):
-        found.extend(compress(count(), map(words.CUE_PAIRS.__contains__, pairwise(lows))))
-        found.sort()
+    found = (
+        []
+        if words.CUE_WORDS.isdisjoint(lows)
+        else list(compress(count(), map(words.CUE_WORDS.__contains__, lows)))
+    )
+    if not words.CUE_SECOND_WORDS.isdisjoint(lows):
+        next_words = words.CUE_NEXT_WORDS
+        last = len(lows) - 1
+        firsts = compress(count(), map(next_words.__contains__, lows))
+        pairs = [i for i in firsts if i < last and lows[i + 1] in next_words[lows[i]]]
+        if pairs:
+            found.extend(pairs)
+            found.sort()
     return found
 
 
 def _find_cues(
-    text: str, tokens: _Tokens, sentences: list[tuple[int, int]]
+    text: str, tokens: _Tokens, spans: Mapping[int, QuotedSpan]
 ) -> tuple[list[Cue | None], list[int]]:
     """The cue that starts at each token, and the tokens where one starts."""
     cues: list[Cue | None] = [None] * len(tokens.words)
     starts = []
-    number = 0
     for i in _cue_candidates(tokens.lows):
-        while sentences[number][1] <= i:
-            number += 1
-        cue = _cue_at(text, tokens, i, sentences[number][0])
+        cue = _cue_at(text, tokens, i, _opens_sentence(text, tokens, i, spans))
         if cue is not None:
             cues[i] = cue
             starts.append(i)
     return cues, starts
 
 
-def _cue_at(text: str, tokens: _Tokens, i: int, first: int) -> Cue | None:
-    """The speech verb or source phrase starting at token i of a sentence from `first`."""
+def _cue_at(text: str, tokens: _Tokens, i: int, opens_sentence: bool) -> Cue | None:
+    """The speech verb or source phrase starting at token i (`opens_sentence`: the
+    sentence starts with it)."""
     stop = i + 1  # a phrase ends before the next quote, within four words
     limit = min(i + 4, len(tokens.words))
     while stop < limit and tokens.quote_of[stop] < 0:
@@ -408,7 +461,7 @@ def _cue_at(text: str, tokens: _Tokens, i: int, first: int) -> Cue | None:
     if source:
         return _cue(text, tokens, i, len(source), True)
     verb = words.longest_phrase(words.SPEECH_VERBS_BY_FIRST, tokens.lows, i, stop)
-    if verb is None or not _verb_reading(tokens, i, first, verb):
+    if verb is None or not (opens_sentence or _verb_reading(tokens, i, verb)):
         return None
     return _cue(text, tokens, i, len(verb), False)
 
@@ -417,12 +470,10 @@ def _cue(text: str, tokens: _Tokens, i: int, size: int, source: bool) -> Cue:
     return Cue(i, i + size, source, text[tokens.starts[i] : tokens.ends[i + size - 1]])
 
 
-def _verb_reading(tokens: _Tokens, i: int, first: int, verb: tuple[str, ...]) -> bool:
-    """A cue word is a verb here: lower case (or opening the sentence), and not after a
-    determiner or preposition ("his remarks", "for comment", "to say") unless that word
-    is the verb's own auxiliary ("a lancé")."""
-    if i == first:
-        return True
+def _verb_reading(tokens: _Tokens, i: int, verb: tuple[str, ...]) -> bool:
+    """A cue word inside its sentence is a verb: lower case, and not after a determiner
+    or preposition ("his remarks", "for comment", "to say") unless that word is the
+    verb's own auxiliary ("a lancé"). (Opening the sentence, it is one anyway.)"""
     if not tokens.words[i][0].islower():
         return False
     before = tokens.lows[i - 1]

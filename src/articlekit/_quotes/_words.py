@@ -123,6 +123,7 @@ CUE_WORDS: frozenset[str] = CUE_FIRST_WORDS - CUE_NEXT_WORDS.keys()
 CUE_PAIRS: frozenset[tuple[str, str]] = frozenset(
     (first, second) for first, seconds in CUE_NEXT_WORDS.items() for second in seconds
 )
+CUE_SECOND_WORDS: frozenset[str] = frozenset(second for _, second in CUE_PAIRS)
 
 
 def longest_phrase(
