@@ -54,6 +54,7 @@ _COMMENT_COUNT = re.compile(
     rf"^\W*(?:\d[\d,.]*\s*(?:{_COMMENT_WORDS})|(?:{_COMMENT_WORDS})\s*\(?\d[\d,.]*\)?)\W*$",
     re.IGNORECASE,
 )
+# Each form holds a ':', a '(' or a '©': `_may_hold_credit` tests for them first.
 _CREDIT = re.compile(
     rf"(?:^|[\s.(|;])(?:{_phrases('clean_credit_labels')})\s*:\s*\S"
     r"|\((?:photo|image|picture|foto)\s+(?:by|:)[^)]*\)\s*$"
@@ -155,12 +156,12 @@ def is_prose(block: DocBlock) -> bool:
     """A paragraph of running text: long enough, punctuated, not a list of links."""
     if block.kind not in ("paragraph", "blockquote") or "caption" in block.hints:
         return False
-    words = _word_count(block.text)
+    tail = block.text[-80:]
     return (
-        words >= _PROSE_MIN_WORDS
+        _ends_sentence(block.text)
+        and _word_count(block.text) >= _PROSE_MIN_WORDS
         and block.link_density() < 0.5
-        and _ends_sentence(block.text)
-        and not _CREDIT.search(block.text[-80:])
+        and not (_may_hold_credit(tail) and _CREDIT.search(tail))
     )
 
 
@@ -222,18 +223,25 @@ def _is_furniture(block: DocBlock, *, announced_list: bool = False) -> bool:
 def _is_caption(block: DocBlock) -> bool:
     if "caption" in block.hints or "credit" in block.hints:
         return True
-    words = _word_count(block.text)
     return (
         block.kind == "paragraph"
-        and words <= _CAPTION_MAX_WORDS
         and _has_trailing_credit(block.text)
+        and _word_count(block.text) <= _CAPTION_MAX_WORDS
     )
+
+
+def _may_hold_credit(text: str) -> bool:
+    """Whether `_CREDIT` can match in `text`: each of its forms needs one of these marks.
+    A cheap test before the slow regex, which most paragraphs fail."""
+    return ":" in text or "(" in text or "©" in text
 
 
 def _last_credit(text: str) -> re.Match[str] | None:
     """The last credit label in the text's tail (a credit ends its caption)."""
     last = None
     start = max(0, len(text) - _CREDIT_TAIL_CHARS)
+    if not _may_hold_credit(text[start:]):
+        return None
     for last in _CREDIT.finditer(text, start):  # noqa: B007 - the last match is the one
         pass
     return last
