@@ -135,8 +135,15 @@ def _markdown_inline(text: str, spans: Sequence[Span]) -> str:
 
 
 def _escape(text: str) -> str:
-    text = _MD_ESCAPE.sub(r"\\\1", text)
+    if not text:
+        return text
+    # a function, not a template: re would parse the template on every call
+    text = _MD_ESCAPE.sub(_backslashed, text)
     return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def _backslashed(match: re.Match[str]) -> str:
+    return "\\" + match.group(1)
 
 
 def _markdown_table(rows: Sequence[Sequence[str]]) -> str:

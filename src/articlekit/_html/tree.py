@@ -45,7 +45,7 @@ def parse_html(text: str) -> HtmlElement | None:
     # Browsers ignore the slash in <script .../>: the script runs to </script>. libxml2
     # closes it at once and the code becomes page text, so drop the slash first.
     text = _open_self_closed_raw_text(text)
-    if not text.strip():
+    if not text or text.isspace():  # (no copy of the page, unlike strip())
         return None
     # lxml.html's own parser looks up a Python class for every element the code touches;
     # one element class looked up in C gives the same HtmlElement API for less.
