@@ -98,10 +98,12 @@ def prune(root: HtmlElement) -> None:
     ]
     for element in swallowing:
         element.drop_tag()  # an unclosed <button> or <label> swallowed the page
+    lxml.etree.strip_elements(root, *JUNK_TAGS, with_tail=False)  # in C
+    # Junk first: the search for hidden elements then has less to look through, and
+    # removing either first keeps the same tails in the same places.
     for element in _hidden_elements(root):
         if element.getparent() is not None:
             element.drop_tree()
-    lxml.etree.strip_elements(root, *JUNK_TAGS, with_tail=False)  # in C
     _empty_head(root)
 
 
