@@ -139,6 +139,8 @@ def _escape(text: str) -> str:
         return text
     # a function, not a template: re would parse the template on every call
     text = _MD_ESCAPE.sub(_backslashed, text)
+    if "\n" not in text and not _MD_LINE_START.match(text):
+        return text  # one line, and it does not open like a block: nothing to escape
     return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
