@@ -35,8 +35,12 @@ JUNK_TAGS = frozenset(
 # parser has nested the rest of the page inside it, and it is unwrapped instead of dropped.
 _MISPARSE_PRONE = frozenset({"button", "label"})
 _PAGE_BLOCKS = ("p", "article", "section", "main", "h1", "h2", "h3", "ul", "ol", "table")
-# Attributes that can hide an element, found by XPath in C rather than element by element.
-_HIDING_ATTRIBUTES = lxml.etree.XPath("//@hidden|//@aria-hidden|//@style")
+# Attributes that can hide an element, found by XPath in C rather than element by element
+# (through elements only: "//@style" would also look at every text node).
+_HIDING_ATTRIBUTES = lxml.etree.XPath(
+    "descendant-or-self::*/@hidden|descendant-or-self::*/@aria-hidden"
+    "|descendant-or-self::*/@style"
+)
 
 
 def parse_html(text: str) -> HtmlElement | None:
