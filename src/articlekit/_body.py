@@ -95,7 +95,7 @@ def _resolve(
         else:
             url = memo[span.href] = resolve_url(span.href, base_url)
         if url is not None:
-            resolved.append(Span(span.start, span.end, url))
+            resolved.append(span if url == span.href else Span(span.start, span.end, url))
     return resolved
 
 

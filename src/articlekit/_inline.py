@@ -119,10 +119,12 @@ class InlineBuilder:
         self.close_link()
         text = "".join(self._out)
         stripped = text.rstrip()
+        size = len(stripped)
+        # spans are frozen values: only one that runs into the trailing space is remade
         links = tuple(
-            Span(span.start, min(span.end, len(stripped)), span.href)
+            span if span.end <= size else Span(span.start, size, span.href)
             for span in self._links
-            if span.start < len(stripped)
+            if span.start < size
         )
         share = self._em_chars / self._chars if self._chars else 0.0
         return Inline(stripped, links, share, tuple(self._empty_links))
