@@ -312,8 +312,10 @@ def _end_matter_start(blocks: Sequence[DocBlock], first_prose: int) -> int:
 
 
 def _is_author_card(block: DocBlock) -> bool:
+    if "image" not in block.hints:
+        return False
     hrefs = (*block.image_links, *(span.href for span in block.links))
-    return "image" in block.hints and any(_AUTHOR_PATH.search(href) for href in hrefs)
+    return any(_AUTHOR_PATH.search(href) for href in hrefs)
 
 
 def _bio_end(blocks: Sequence[DocBlock], card: int, stop: int) -> int:
