@@ -38,8 +38,7 @@ _PAGE_BLOCKS = ("p", "article", "section", "main", "h1", "h2", "h3", "ul", "ol",
 # Attributes that can hide an element, found by XPath in C rather than element by element
 # (through elements only: "//@style" would also look at every text node).
 _HIDING_ATTRIBUTES = lxml.etree.XPath(
-    "descendant-or-self::*/@hidden|descendant-or-self::*/@aria-hidden"
-    "|descendant-or-self::*/@style"
+    "descendant-or-self::*/@hidden|descendant-or-self::*/@aria-hidden|descendant-or-self::*/@style"
 )
 
 
