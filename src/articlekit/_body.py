@@ -110,7 +110,7 @@ def _resolve(
         else:
             url = memo[span.href] = resolve_url(span.href, base_url)
         if url is not None:
-            resolved.append(Span(span.start, span.end, url))
+            resolved.append(span if url == span.href else Span(span.start, span.end, url))
     return resolved
 
 
@@ -153,8 +153,17 @@ def _markdown_inline(text: str, spans: Sequence[Span]) -> str:
 
 
 def _escape(text: str) -> str:
-    text = _MD_ESCAPE.sub(r"\\\1", text)
+    if not text:
+        return text
+    # a function, not a template: re would parse the template on every call
+    text = _MD_ESCAPE.sub(_backslashed, text)
+    if "\n" not in text and not _MD_LINE_START.match(text):
+        return text  # one line, and it does not open like a block: nothing to escape
     return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def _backslashed(match: re.Match[str]) -> str:
+    return "\\" + match.group(1)
 
 
 def _markdown_table(rows: Sequence[Sequence[str]]) -> str:

@@ -54,6 +54,7 @@ _COMMENT_COUNT = re.compile(
     rf"^\W*(?:\d[\d,.]*\s*(?:{_COMMENT_WORDS})|(?:{_COMMENT_WORDS})\s*\(?\d[\d,.]*\)?)\W*$",
     re.IGNORECASE,
 )
+# Each form holds a ':', a '(' or a '©': `_may_hold_credit` tests for them first.
 _CREDIT = re.compile(
     rf"(?:^|[\s.(|;])(?:{_phrases('clean_credit_labels')})\s*:\s*\S"
     r"|\((?:photo|image|picture|foto)\s+(?:by|:)[^)]*\)\s*$"
@@ -75,9 +76,9 @@ _DEK_MIN_WORDS = 8
 _DATELINE_MAX_WORDS = 10
 _BYLINE_MAX_WORDS = 16
 _BIO_MAX_WORDS = 90
-# Word counts are only compared with the limits above: counting stops once it passes this.
-_WORD_COUNT_CAP = 100
-_CAP_PREFIX_CHARS = 12 * _WORD_COUNT_CAP
+# Word counts are only compared with the limits above, so counting stops once it passes the
+# limit a caller asks about: a prefix this many characters per word holds more words.
+_PREFIX_CHARS_PER_WORD = 12
 
 
 @attrs.frozen
@@ -142,11 +143,13 @@ def _first_prose(blocks: Sequence[DocBlock], title: str | None, description: str
     return len(blocks)
 
 
-def _word_count(text: str) -> int:
-    """The number of words, exact up to `_WORD_COUNT_CAP`; above it, some larger number."""
-    if len(text) > _CAP_PREFIX_CHARS:
-        in_prefix = len(_WORD.findall(text, 0, _CAP_PREFIX_CHARS))
-        if in_prefix > _WORD_COUNT_CAP:
+def _word_count(text: str, limit: int) -> int:
+    """The number of words, exact up to `limit`; above it, some larger number."""
+    prefix = _PREFIX_CHARS_PER_WORD * limit
+    if len(text) > prefix:
+        # a word cut at the prefix's end still counts once: never more than the text has
+        in_prefix = len(_WORD.findall(text, 0, prefix))
+        if in_prefix > limit:
             return in_prefix
     return len(_WORD.findall(text))
 
@@ -155,12 +158,12 @@ def is_prose(block: DocBlock) -> bool:
     """A paragraph of running text: long enough, punctuated, not a list of links."""
     if block.kind not in ("paragraph", "blockquote") or "caption" in block.hints:
         return False
-    words = _word_count(block.text)
+    tail = block.text[-80:]
     return (
-        words >= _PROSE_MIN_WORDS
+        _ends_sentence(block.text)
+        and _word_count(block.text, _PROSE_MIN_WORDS) >= _PROSE_MIN_WORDS
         and block.link_density() < 0.5
-        and _ends_sentence(block.text)
-        and not _CREDIT.search(block.text[-80:])
+        and not (_may_hold_credit(tail) and _CREDIT.search(tail))
     )
 
 
@@ -202,7 +205,7 @@ def _is_furniture(block: DocBlock, *, announced_list: bool = False) -> bool:
         span.href.startswith("#") and span.end - span.start == len(text) for span in block.links
     ):
         return _SKIP_LINK.match(text) is not None or _COMMENT_COUNT.match(text) is not None
-    words = _word_count(text)
+    words = _word_count(text, _FURNITURE_MAX_WORDS)
     if words <= _FURNITURE_MAX_WORDS and (
         _FURNITURE.match(text)
         or _READ_MORE.match(text)
@@ -222,18 +225,25 @@ def _is_furniture(block: DocBlock, *, announced_list: bool = False) -> bool:
 def _is_caption(block: DocBlock) -> bool:
     if "caption" in block.hints or "credit" in block.hints:
         return True
-    words = _word_count(block.text)
     return (
         block.kind == "paragraph"
-        and words <= _CAPTION_MAX_WORDS
         and _has_trailing_credit(block.text)
+        and _word_count(block.text, _CAPTION_MAX_WORDS) <= _CAPTION_MAX_WORDS
     )
+
+
+def _may_hold_credit(text: str) -> bool:
+    """Whether `_CREDIT` can match in `text`: each of its forms needs one of these marks.
+    A cheap test before the slow regex, which most paragraphs fail."""
+    return ":" in text or "(" in text or "©" in text
 
 
 def _last_credit(text: str) -> re.Match[str] | None:
     """The last credit label in the text's tail (a credit ends its caption)."""
     last = None
     start = max(0, len(text) - _CREDIT_TAIL_CHARS)
+    if not _may_hold_credit(text[start:]):
+        return None
     for last in _CREDIT.finditer(text, start):  # noqa: B007 - the last match is the one
         pass
     return last
@@ -242,7 +252,7 @@ def _last_credit(text: str) -> re.Match[str] | None:
 def _has_trailing_credit(text: str) -> bool:
     match = _last_credit(text)
     # The credit is the caption's last part: nothing but a name or agency after it.
-    return match is not None and _word_count(text[match.end() :]) <= 8
+    return match is not None and _word_count(text[match.end() :], 8) <= 8
 
 
 def _is_lead_in(
@@ -258,7 +268,7 @@ def _is_lead_in(
         headline = full_title.startswith(text) or full_title.endswith(" " + text)
         dek = drop_deks and len(text.split()) >= _DEK_MIN_WORDS
         return bool(text) and ((headline and block.level <= 2) or dek)
-    words = _word_count(block.text)
+    words = _word_count(block.text, _BYLINE_MAX_WORDS)  # the largest limit below
     byline = (
         words <= _BYLINE_MAX_WORDS and _BYLINE.match(block.text) and not block.text.endswith(".")
     )
@@ -302,8 +312,10 @@ def _end_matter_start(blocks: Sequence[DocBlock], first_prose: int) -> int:
 
 
 def _is_author_card(block: DocBlock) -> bool:
+    if "image" not in block.hints:
+        return False
     hrefs = (*block.image_links, *(span.href for span in block.links))
-    return "image" in block.hints and any(_AUTHOR_PATH.search(href) for href in hrefs)
+    return any(_AUTHOR_PATH.search(href) for href in hrefs)
 
 
 def _bio_end(blocks: Sequence[DocBlock], card: int, stop: int) -> int:
@@ -311,7 +323,7 @@ def _bio_end(blocks: Sequence[DocBlock], card: int, stop: int) -> int:
     end = card
     for index in range(card + 1, min(card + 3, stop)):
         block = blocks[index]
-        if block.kind != "paragraph" or _word_count(block.text) > _BIO_MAX_WORDS:
+        if block.kind != "paragraph" or _word_count(block.text, _BIO_MAX_WORDS) > _BIO_MAX_WORDS:
             break
         end = index
     return end

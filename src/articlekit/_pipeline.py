@@ -81,9 +81,11 @@ def parse_article(
         description=metadata.description if clipping else None,
         drop_deks=clipping,
     )
-    metadata = _meta.merge(
-        metadata, _meta.metadata_from_text(_lead_texts(cleaned), url or metadata.url)
+    # The page's own language wins in the merge: then the text's is not worth detecting.
+    fallback = _meta.metadata_from_text(
+        _lead_texts(cleaned), url or metadata.url, language=not metadata.language
     )
+    metadata = _meta.merge(metadata, fallback)
     rendered = render_body(cleaned.blocks, base)
     quotes = _quotes(rendered, cleaned) if options.quotes else ()
     figures = _absolute_figures(cleaned.figures, base)

@@ -82,8 +82,12 @@ class _Walker:
     _quote_depth: int = 0
     _pre_depth: int = 0
     _breaks: int = 0
-    # class-word verdicts by (names, is a div): many elements share their classes
-    _verdicts: dict[tuple[str, bool], tuple[bool, float]] = attrs.field(factory=dict)
+    # class-word verdicts by (class, id, is a div): many elements share their classes
+    _verdicts: dict[tuple[str | None, str | None, bool], tuple[bool, float]] = attrs.field(
+        factory=dict
+    )
+    # caption/credit hints by class and id
+    _class_hints: dict[str, frozenset[str]] = attrs.field(factory=dict)
 
     def walk(self, element: HtmlElement) -> None:
         walker = lxml.etree.iterwalk(element, events=("start", "end"))
@@ -102,7 +106,7 @@ class _Walker:
                     skipped.discard(node)
                 else:
                     self._end(node)
-                if node is not element:
+                if node is not element and node.tail:
                     self._text(node.tail)
 
     def _is_skipped(self, node: HtmlElement) -> bool:
@@ -115,18 +119,13 @@ class _Walker:
             return self._take_header(node)
         if tag in _STRUCTURAL_FURNITURE or node.get("role") in _FURNITURE_ROLES:
             return self._small(node)
-        names = _furniture_names(node)
-        if not names:
+        classes, element_id = node.get("class"), node.get("id")
+        if not classes and not element_id:
             return False
-        key = (names, tag == "div")
+        key = (classes, element_id, tag == "div")
         verdict = self._verdicts.get(key)
         if verdict is None:
-            furniture = bool(_FURNITURE.search(names)) and not (
-                _CAPTION_CLASS.search(names) and tag != "div"
-            )
-            # comments or related stories are furniture unless they wrap nearly everything
-            share = _WRAPPER_SHARE if _PROSE_SECTION.search(names) else _MOSTLY_SHARE
-            verdict = self._verdicts[key] = (furniture, share)
+            verdict = self._verdicts[key] = _furniture_verdict(_furniture_names(node), tag)
         furniture, share = verdict
         if furniture and not self._prose_despite_class(node):
             return self._small(node, share)
@@ -226,7 +225,8 @@ class _Walker:
             self._inline.open_link(node.get("href") or "")
         elif tag in _EMPHASIS_TAGS:
             self._inline.open_emphasis()
-        self._text(node.text)
+        if node.text:
+            self._text(node.text)
 
     def _end(self, node: HtmlElement) -> None:
         tag = node.tag
@@ -249,10 +249,12 @@ class _Walker:
         tag = node.tag
         hints = self._contexts[-1].hints if self._contexts else frozenset()
         names = class_and_id(node)
-        if names and _CAPTION_CLASS.search(names):
-            hints = hints | {"caption"}
-        if names and _CREDIT_CLASS.search(names):
-            hints = hints | {"credit"}
+        if names:
+            extra = self._class_hints.get(names)
+            if extra is None:
+                extra = self._class_hints[names] = _hints_from_class(names)
+            if extra:
+                hints = hints | extra
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             return _Context(tag, "heading", int(tag[1]), hints=hints)
         if tag in ("ul", "ol"):
@@ -275,8 +277,8 @@ class _Walker:
             return _Context(tag, "code", hints=hints)
         return _Context(tag, None, hints=hints)
 
-    def _text(self, text: str | None) -> None:
-        if text and text.strip():
+    def _text(self, text: str) -> None:
+        if not text.isspace():
             self._breaks = 0
         self._inline.append(text)
 
@@ -318,6 +320,28 @@ def _inside_furniture(element: HtmlElement, stop: HtmlElement) -> bool:
             return True
         node = node.getparent()
     return False
+
+
+def _furniture_verdict(names: str, tag: str) -> tuple[bool, float]:
+    """(whether class words name furniture, the share of the article it must hold to be
+    read anyway)."""
+    if not names:
+        return False, _MOSTLY_SHARE
+    furniture = bool(_FURNITURE.search(names)) and not (
+        _CAPTION_CLASS.search(names) and tag != "div"
+    )
+    # comments or related stories are furniture unless they wrap nearly everything
+    share = _WRAPPER_SHARE if _PROSE_SECTION.search(names) else _MOSTLY_SHARE
+    return furniture, share
+
+
+def _hints_from_class(names: str) -> frozenset[str]:
+    hints = set()
+    if _CAPTION_CLASS.search(names):
+        hints.add("caption")
+    if _CREDIT_CLASS.search(names):
+        hints.add("credit")
+    return frozenset(hints)
 
 
 def _furniture_names(node: HtmlElement) -> str:

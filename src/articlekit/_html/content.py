@@ -57,7 +57,7 @@ _MAIN_TAGS = frozenset({"main", "article"})
 _ALWAYS_OUT = frozenset({"nav", "aside", "footer", "header", "menu"})
 _MAX_CLIMB = 4
 _MIN_ARTICLE_CHARS = 500
-_ITEMPROPS = lxml.etree.XPath(".//@itemprop")
+_ITEMPROPS = lxml.etree.XPath("descendant-or-self::*/@itemprop")  # elements only, not text
 _RETRY_GAIN = 1.5  # a retry must find this many times more text to be taken
 _LONGEST_MAX_LINK_DENSITY = 0.2
 _MOST_OF_PAGE = 0.6
@@ -119,8 +119,8 @@ def measure(root: HtmlElement) -> dict[HtmlElement, TextStats]:
                 if tag == "a":
                     in_link += 1
             text = element.text
-            if text:
-                size = len(text.strip())
+            # most text between tags is indentation: it counts for nothing
+            if text and (size := len(text.strip())):
                 commas = text.count(",") if text.isascii() else _commas(text)
                 own.chars += size
                 own.loose_chars += size
@@ -141,8 +141,7 @@ def measure(root: HtmlElement) -> dict[HtmlElement, TextStats]:
         elif tag == "a":
             in_link -= 1
         tail = element.tail
-        if tail:
-            size = len(tail.strip())
+        if tail and (size := len(tail.strip())):
             commas = tail.count(",") if tail.isascii() else _commas(tail)
             parent.chars += size
             parent.loose_chars += size
@@ -250,34 +249,73 @@ def _marked_article_body(
 def _likely_elements(
     body: HtmlElement, stats: dict[HtmlElement, TextStats]
 ) -> Iterator[HtmlElement]:
-    """Elements outside the containers that are unlikely to be the article. A container
-    that holds most of the page's text is no sidebar or header, whatever it is called
-    (a mislabelled wrapper, or a page the parser nested inside an unclosed element)."""
+    """Block-level elements outside the containers that are unlikely to be the article. A
+    container that holds most of the page's text is no sidebar or header, whatever it is
+    called (a mislabelled wrapper, or a page the parser nested inside an unclosed element).
+
+    Only block-level elements are visited, in C, since nothing else is scored; an inline
+    element that wraps blocks (``<a class="sidebar-card"><div>…``) is judged when a block
+    inside it is reached, and being inline it never holds most of the text."""
     page = stats[body].chars if body in stats else 0
     verdicts: dict[tuple[object, ...], bool] = {}  # many elements share tag, role, class, id
-    walker = lxml.etree.iterwalk(body, events=("start",))
+    wrapped: dict[HtmlElement, bool] = {}  # inline wrappers judged so far
+    walker = lxml.etree.iterwalk(body, events=("start",), tag=BLOCK_TAGS)
     for _event, element in walker:
         if element is body:
             yield element
             continue
-        get = element.get
-        key = (element.tag, get("role"), get("class"), get("id"))
-        unlikely = verdicts.get(key)
-        if unlikely is None:
-            unlikely = verdicts[key] = is_unlikely(element)
-        if unlikely:
+        if _unlikely(element, verdicts):
             own = stats.get(element)
             if own is None or own.chars < page * _MOST_OF_PAGE:
                 walker.skip_subtree()
                 continue
+        if _in_unlikely_inline(element, stats, verdicts, wrapped):
+            walker.skip_subtree()
+            continue
         yield element
+
+
+def _unlikely(element: HtmlElement, verdicts: dict[tuple[object, ...], bool]) -> bool:
+    """`is_unlikely`, remembered for each (tag, role, class, id)."""
+    get = element.get
+    key = (element.tag, get("role"), get("class"), get("id"))
+    unlikely = verdicts.get(key)
+    if unlikely is None:
+        unlikely = verdicts[key] = is_unlikely(element)
+    return unlikely
+
+
+def _in_unlikely_inline(
+    element: HtmlElement,
+    stats: dict[HtmlElement, TextStats],
+    verdicts: dict[tuple[object, ...], bool],
+    wrapped: dict[HtmlElement, bool],
+) -> bool:
+    """Whether an inline element between `element` and its nearest block-level ancestor is
+    unlikely to be the article. Each wrapper's answer covers the blocks it holds, so a
+    wrapper of many blocks is judged once."""
+    chain: list[HtmlElement] = []
+    parent = element.getparent()
+    inside = False
+    while parent is not None and parent not in stats:
+        known = wrapped.get(parent)
+        if known is not None:
+            inside = known
+            break
+        chain.append(parent)
+        parent = parent.getparent()
+    for wrapper in reversed(chain):  # outermost first: its verdict covers what it holds
+        inside = inside or _unlikely(wrapper, verdicts)
+        wrapped[wrapper] = inside
+    return inside
 
 
 def _score(
     body: HtmlElement, stats: dict[HtmlElement, TextStats], strict: bool = True
 ) -> dict[HtmlElement, float]:
     scores: dict[HtmlElement, float] = {}
-    elements = _likely_elements(body, stats) if strict else body.iter()
+    # Only block-level elements have statistics, so only they can score.
+    elements = _likely_elements(body, stats) if strict else body.iter(*BLOCK_TAGS)
     for element in elements:
         if not isinstance(element, HtmlElement):
             continue

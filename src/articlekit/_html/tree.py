@@ -40,8 +40,11 @@ JUNK_TAGS = frozenset(
 # parser has nested the rest of the page inside it, and it is unwrapped instead of dropped.
 _MISPARSE_PRONE = frozenset({"button", "label"})
 _PAGE_BLOCKS = ("p", "article", "section", "main", "h1", "h2", "h3", "ul", "ol", "table")
-# Attributes that can hide an element, found by XPath in C rather than element by element.
-_HIDING_ATTRIBUTES = lxml.etree.XPath("//@hidden|//@aria-hidden|//@style")
+# Attributes that can hide an element, found by XPath in C rather than element by element
+# (through elements only: "//@style" would also look at every text node).
+_HIDING_ATTRIBUTES = lxml.etree.XPath(
+    "descendant-or-self::*/@hidden|descendant-or-self::*/@aria-hidden|descendant-or-self::*/@style"
+)
 # A numeric reference to a control character or U+FFFE/U+FFFF (`&#1`, `&#x1F;`): libxml2
 # puts the character itself into the tree.
 _CONTROL_REFERENCE = re.compile(
@@ -84,7 +87,7 @@ def parse_html_noting(text: str) -> tuple[HtmlElement | None, tuple[str, ...]]:
     # Browsers ignore the slash in <script .../>: the script runs to </script>. libxml2
     # closes it at once and the code becomes page text, so drop the slash first.
     text = _open_self_closed_raw_text(text)
-    if not text.strip():
+    if not text or text.isspace():  # (no copy of the page, unlike strip())
         return None, ()
     root, too_deep = _parse(text)
     if not too_deep:
@@ -190,10 +193,12 @@ def prune(root: HtmlElement) -> None:
     ]
     for element in swallowing:
         element.drop_tag()  # an unclosed <button> or <label> swallowed the page
+    lxml.etree.strip_elements(root, *JUNK_TAGS, with_tail=False)  # in C
+    # Junk first: the search for hidden elements then has less to look through, and
+    # removing either first keeps the same tails in the same places.
     for element in _hidden_elements(root):
         if element.getparent() is not None:
             element.drop_tree()
-    lxml.etree.strip_elements(root, *JUNK_TAGS, with_tail=False)  # in C
     _empty_head(root)
 
 

@@ -71,15 +71,19 @@ def metadata_from_front_matter(fields: Mapping[str, object], url: str | None) ->
         return Metadata(url=url, warnings=(f"metadata: front matter unreadable ({error!r:.80})",))
 
 
-def metadata_from_text(blocks: Sequence[str], url: str | None) -> Metadata:
+def metadata_from_text(
+    blocks: Sequence[str], url: str | None, *, language: bool = True
+) -> Metadata:
     """Fallback metadata from the article's first text blocks and its URL.
+
+    `language=False` skips detecting the language, for a caller that already has it.
 
     >>> meta = metadata_from_text(["By Ana Ruiz and Tom Becker", "March 4, 2025"], None)
     >>> meta.authors, meta.published.isoformat()
     (('Ana Ruiz', 'Tom Becker'), '2025-03-04T00:00:00')
     """
     try:
-        return text.metadata_from_text(blocks, _clean_url(url))
+        return text.metadata_from_text(blocks, _clean_url(url), language=language)
     except Exception as error:
         return Metadata(warnings=(f"metadata: text fallbacks unreadable ({error!r:.80})",))
 

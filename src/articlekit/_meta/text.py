@@ -119,8 +119,11 @@ def dateline_dates(blocks: Sequence[str]) -> tuple[datetime | None, datetime | N
     return published, modified
 
 
-def metadata_from_text(blocks: Sequence[str], url: str | None) -> Metadata:
-    """Authors, dates and language read from the article's first text blocks and its URL."""
+def metadata_from_text(
+    blocks: Sequence[str], url: str | None, *, language: bool = True
+) -> Metadata:
+    """Authors, dates and language read from the article's first text blocks and its URL
+    (the language only when asked for: detecting it is the costly part)."""
     texts = [" ".join(b.split()) for b in blocks if isinstance(b, str)]
     published, modified = dateline_dates(texts)
     if published is None:
@@ -129,5 +132,5 @@ def metadata_from_text(blocks: Sequence[str], url: str | None) -> Metadata:
         authors=byline_authors(texts),
         published=published,
         modified=modified,
-        language=detect_language(" ".join(texts)),
+        language=detect_language(" ".join(texts)) if language else None,
     )

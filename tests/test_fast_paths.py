@@ -1,0 +1,155 @@
+"""The short cuts the HTML path takes for speed give what the plain way gives.
+
+Each shortcut rests on a fact about the text or the tree (white space is what
+`str.split()` splits on; a credit needs a ':' , '(' or '©'; a word count only has to be
+right up to the limit it is compared with; an inline wrapper never holds blocks that
+count). These tests state those facts, so a change that breaks one fails here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import articlekit
+from articlekit import _clean, _meta
+from articlekit._html import parse_html
+from articlekit._html.content import measure
+from articlekit._html.tree import prune
+from articlekit._inline import InlineBuilder
+
+PROSE = (
+    "The harbour board kept the adult single fare at the same price for a third year, "
+    "and the chair said the ferry was the one bill families could not cut, because "
+    "the crossing is the only way to reach the schools, the clinic and the market."
+)
+SIDEBAR_PROSE = " ".join(
+    f"Story {n}: the council, the mayor and the river board met again on the budget."
+    for n in range(30)
+)
+
+# White space as Python sees it (`str.isspace`), with the odd members a page may hold.
+_WHITE_SPACE = " \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u1680\u2000\u2028\u2029\u3000"
+_WORD_CHARS = "abcAB1_é,.:;!-—()«»©\u200b\ufeff"
+texts = st.text(alphabet=_WHITE_SPACE + _WORD_CHARS, max_size=40)
+
+
+@given(st.lists(texts, max_size=6))
+def test_inline_text_collapses_white_space_like_a_browser(pieces: list[str]) -> None:
+    """Text fed in pieces comes out as the pieces' concatenation with every run of white
+    space (any Unicode white space) made one space and none at either end."""
+    builder = InlineBuilder()
+    for piece in pieces:
+        builder.append(piece)
+    assert builder.build().text == " ".join("".join(pieces).split())
+
+
+@given(st.text(alphabet="ab c,.-\n\xa0", max_size=400), st.integers(min_value=1, max_value=40))
+def test_word_count_is_exact_up_to_the_limit_asked_about(text: str, limit: int) -> None:
+    """The cleaner's word count equals the true count whenever either is within `limit`,
+    and is above `limit` whenever the true count is, so every comparison with a limit
+    up to `limit` comes out as it would on the true count."""
+    true_count = len(re.findall(r"\w+", text))
+    got = _clean._word_count(text, limit)
+    if true_count <= limit:
+        assert got == true_count
+    else:
+        assert got > limit
+
+
+credit_texts = st.lists(
+    st.one_of(
+        st.sampled_from(["Photo", "Credit", "Foto", "Image", "photo by", "Getty", "AP"]),
+        st.text(alphabet="abc :.(|;©\n", max_size=12),
+    ),
+    max_size=6,
+).map(" ".join)
+
+
+@given(credit_texts)
+def test_a_credit_always_holds_one_of_the_marks_tested_first(text: str) -> None:
+    """Wherever the credit pattern matches, the cheap test run before it says it may."""
+    if _clean._CREDIT.search(text):
+        assert _clean._may_hold_credit(text)
+
+
+def test_a_block_inside_an_inline_wrapper_named_like_a_sidebar_is_not_the_article() -> None:
+    """An inline element named like furniture (a <span class="sidebar"> around a box)
+    keeps the blocks it wraps out of the running for the article, even when they hold
+    more text."""
+    page = (
+        "<html><head><title>Fares frozen</title></head><body>"
+        f"<div><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>"
+        f"<span class='sidebar'><div><p>{SIDEBAR_PROSE}</p></div></span>"
+        "</body></html>"
+    )
+    body = articlekit.parse_article(page).body.text
+    assert PROSE in body
+    assert "Story 3" not in body
+
+
+def test_indentation_between_tags_counts_for_nothing() -> None:
+    """The text statistics of a container are the same with and without the white space
+    that indents its markup."""
+    compact = parse_html(f"<div><p>{PROSE}</p><p><a href='/x'>a link</a>, more</p></div>")
+    indented = parse_html(
+        f"<div>\n  <p>\n    {PROSE}\n  </p>\n  <p><a href='/x'>a link</a>, more</p>\n</div>\n"
+    )
+    assert compact is not None
+    assert indented is not None
+    stats = [measure(root)[root.find(".//div")] for root in (compact, indented)]
+    assert stats[0] == stats[1]
+    assert stats[0].chars > len(PROSE)
+
+
+def test_removing_junk_and_hidden_elements_keeps_the_text_around_them() -> None:
+    """Scripts, controls and hidden elements go, side by side or nested in each other,
+    and the text between them stays in place, in order."""
+    root = parse_html(
+        "<html><body><p>one<script>x()</script> two<span hidden>h1</span> three"
+        "<svg aria-hidden='true'><path/></svg> four<span style='DISPLAY : none'>"
+        "<script>y()</script>h2</span> five<button hidden>b</button> six</p></body></html>"
+    )
+    assert root is not None
+    prune(root)
+    paragraph = root.find(".//p")
+    assert paragraph is not None
+    assert paragraph.text_content() == "one two three four five six"
+
+
+def test_the_page_language_wins_and_the_text_language_fills_in() -> None:
+    """A page that declares its language keeps it; a page that does not gets the language
+    of its text."""
+    english = f"<p>{PROSE}</p><p>{PROSE}</p>"
+    declared = articlekit.parse_article(f"<html lang='de'><body><article>{english}</article>")
+    undeclared = articlekit.parse_article(f"<html><body><article>{english}</article>")
+    assert declared.language == "de"
+    assert undeclared.language == "en"
+
+
+def test_text_fallbacks_skip_the_language_only_when_asked() -> None:
+    """`language=False` leaves the language out and reads everything else the same."""
+    blocks = ["By Ana Ruiz", "March 4, 2025", PROSE]
+    full = _meta.metadata_from_text(blocks, None)
+    without = _meta.metadata_from_text(blocks, None, language=False)
+    assert full.language == "en"
+    assert without.language is None
+    assert (without.authors, without.published) == (full.authors, full.published)
+
+
+def test_markdown_escapes_block_openers_at_any_line_start_only() -> None:
+    """A paragraph that opens like a Markdown block (heading, quote, list) is escaped, on
+    its first line and after a line break; the same characters inside a line are not."""
+    page = (
+        f"<html><body><article><p>{PROSE}</p>"
+        "<p># not a heading, and 1. not a list, says the board.</p>"
+        "<p>The first line of it<br>- not a list item either, says the board.</p>"
+        "<p>Plain text with # and - inside it, says the board.</p>"
+        f"<p>{PROSE}</p></article></body></html>"
+    )
+    markdown = articlekit.parse_article(page).body.markdown
+    assert "\\# not a heading, and 1. not a list" in markdown
+    assert "\\- not a list item either" in markdown
+    assert "Plain text with # and - inside it" in markdown
