@@ -8,8 +8,20 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+import articlekit
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
+# The public model classes, for the tests that check each one (frozen, slotted, in the
+# schema, in the docs).
+MODEL_CLASSES = (
+    articlekit.Article,
+    articlekit.Body,
+    articlekit.Block,
+    articlekit.Link,
+    articlekit.Quote,
+    articlekit.Figure,
+)
 SHARED = Path(os.environ.get("ARTICLEKIT_SHARED", ROOT.parent / "shared"))
 
 settings.register_profile(

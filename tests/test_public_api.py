@@ -6,6 +6,7 @@ import attrs
 import pytest
 
 import articlekit
+from tests.conftest import MODEL_CLASSES
 
 
 def test_exported_names_are_pinned() -> None:
@@ -44,14 +45,7 @@ def test_article_has_exactly_the_contract_fields() -> None:
 
 @pytest.mark.parametrize(
     "cls",
-    [
-        articlekit.Article,
-        articlekit.Body,
-        articlekit.Block,
-        articlekit.Link,
-        articlekit.Quote,
-        articlekit.Figure,
-    ],
+    MODEL_CLASSES,
 )
 def test_model_classes_are_frozen_and_slotted(cls: type) -> None:
     """Every model class is immutable and has no per-instance __dict__."""

@@ -10,7 +10,7 @@ import attrs
 import pytest
 
 import articlekit
-from tests.conftest import ROOT
+from tests.conftest import MODEL_CLASSES, ROOT
 
 CHANGELOG = ROOT / "CHANGELOG.md"
 SECTIONS = {"Added", "Changed", "Deprecated", "Removed", "Fixed", "Security"}
@@ -59,14 +59,7 @@ def test_current_version_is_released_or_unreleased_in_the_changelog() -> None:
 
 @pytest.mark.parametrize(
     "cls",
-    [
-        articlekit.Article,
-        articlekit.Body,
-        articlekit.Block,
-        articlekit.Link,
-        articlekit.Quote,
-        articlekit.Figure,
-    ],
+    MODEL_CLASSES,
 )
 def test_model_page_documents_every_field(cls: type) -> None:
     """docs/model.md has a section for each model class naming every one of its fields."""

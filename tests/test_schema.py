@@ -18,17 +18,10 @@ import articlekit
 from articlekit import _corpus
 from articlekit.schema import article_schema, field_descriptions, schema_json
 from tests import strategies as ak
-from tests.conftest import CORPUS, ROOT
+from tests.conftest import CORPUS, MODEL_CLASSES, ROOT
 
 SCHEMA_FILE = ROOT / "schema" / "article.schema.json"
-MODELS = (
-    articlekit.Article,
-    articlekit.Body,
-    articlekit.Block,
-    articlekit.Link,
-    articlekit.Quote,
-    articlekit.Figure,
-)
+MODELS = MODEL_CLASSES
 VALIDATOR = jsonschema.Draft202012Validator(article_schema())
 
 
