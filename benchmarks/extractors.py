@@ -13,8 +13,9 @@ from __future__ import annotations
 import importlib.metadata
 import logging
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from benchmarks.htmltext import visible_text
 
@@ -129,14 +130,27 @@ TOOLS: tuple[Tool, ...] = (
 )
 
 
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+NamedT = TypeVar("NamedT", bound=_Named)
+
+
+def named(items: Sequence[NamedT], name: str, what: str = "tool") -> NamedT:
+    """The item called `name`, matched case-insensitively with ``_`` read as ``-``."""
+    wanted = name.strip().lower().replace("_", "-")
+    for item in items:
+        if item.name == wanted:
+            return item
+    known = ", ".join(i.name for i in items)
+    raise KeyError(f"unknown {what} {name!r}; known: {known}")
+
+
 def tool_named(name: str) -> Tool:
     """The tool called `name` (``readability_lxml`` works for ``readability-lxml``)."""
-    wanted = name.strip().lower().replace("_", "-")
-    for tool in TOOLS:
-        if tool.name == wanted:
-            return tool
-    known = ", ".join(t.name for t in TOOLS)
-    raise KeyError(f"unknown tool {name!r}; known: {known}")
+    return named(TOOLS, name)
 
 
 def build_tools(tools: list[Tool]) -> tuple[list[tuple[Tool, Extract]], list[tuple[str, str]]]:

@@ -59,6 +59,7 @@ from typing import Any, Literal
 
 from benchmarks.body import machine_line
 from benchmarks.datasets import Page
+from benchmarks.extractors import named
 from benchmarks.report import format_table
 from benchmarks.timing import ToolRun, time_interleaved
 
@@ -603,12 +604,7 @@ QUOTE_TOOLS: tuple[QuoteTool, ...] = (
 
 def quote_tool_named(name: str) -> QuoteTool:
     """The tool called `name` (``articlekit_text`` works for ``articlekit-text``)."""
-    wanted = name.strip().lower().replace("_", "-")
-    for tool in QUOTE_TOOLS:
-        if tool.name == wanted:
-            return tool
-    known = ", ".join(t.name for t in QUOTE_TOOLS)
-    raise KeyError(f"unknown extractor {name!r}; known: {known}")
+    return named(QUOTE_TOOLS, name, "extractor")
 
 
 # --- running --------------------------------------------------------------------------

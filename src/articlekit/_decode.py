@@ -101,6 +101,15 @@ def decode(data: bytes) -> Decoded:
     return _decode_with(data, "windows-1252", "fallback")
 
 
+# Which byte of each 4-byte group is NUL in ASCII markup, per encoding without a BOM.
+_NUL_PATTERNS = {
+    "utf-32-le": (False, True, True, True),
+    "utf-32-be": (True, True, True, False),
+    "utf-16-le": (False, True, False, True),
+    "utf-16-be": (True, False, True, False),
+}
+
+
 def _unmarked_utf16_or_32(head: bytes) -> str | None:
     """UTF-16/32 without a byte order mark: markup is mostly ASCII, so its NUL bytes sit
     at fixed places in each code unit."""
@@ -108,13 +117,7 @@ def _unmarked_utf16_or_32(head: bytes) -> str | None:
     if size < 16 or head.count(0) < size // 8:
         return None
     zeros = [head[index:size:4].count(0) / (size // 4) for index in range(4)]
-    patterns = {
-        "utf-32-le": (False, True, True, True),
-        "utf-32-be": (True, True, True, False),
-        "utf-16-le": (False, True, False, True),
-        "utf-16-be": (True, False, True, False),
-    }
-    for encoding, pattern in patterns.items():
+    for encoding, pattern in _NUL_PATTERNS.items():
         if all(
             (share > 0.3) if zero else (share < 0.02)
             for share, zero in zip(zeros, pattern, strict=True)
