@@ -24,8 +24,17 @@ Found = tuple[str, str | None, str]
 
 
 def quotes(*blocks: str) -> list[Found]:
-    """(text, speaker, kind) of every quote the blocks hold, in order."""
-    return [(blocks[q.block][q.start : q.end], q.speaker, q.kind) for q in find_quotes(blocks)]
+    """(text, speaker, kind) of every quote the blocks hold, in order; a multi-paragraph
+    quote's text keeps a line break between its paragraphs."""
+    found = []
+    for q in find_quotes(blocks):
+        if q.end_block == q.block:
+            text = blocks[q.block][q.start : q.end]
+        else:
+            middle = blocks[q.block + 1 : q.end_block]
+            text = "\n".join((blocks[q.block][q.start :], *middle, blocks[q.end_block][: q.end]))
+        found.append((text, q.speaker, q.kind))
+    return found
 
 
 def texts(*blocks: str) -> list[str]:
@@ -461,7 +470,7 @@ def test_article_without_quotation_marks_has_no_quotes() -> None:
 
 def test_multi_paragraph_quote_attributed_in_first_paragraph() -> None:
     """An opening mark whose paragraph ends unclosed continues in the next paragraph that
-    opens with a mark; every part is its own quote with the same speaker."""
+    opens with a mark; the paragraphs make one quote, with the first part's speaker."""
     found = quotes(
         "“We built the first span in 1968,” said Jane Doe, the engineer. “Nobody expected it",
         "“to carry this much traffic.”",
@@ -469,8 +478,26 @@ def test_multi_paragraph_quote_attributed_in_first_paragraph() -> None:
     )
     assert found == [
         ("We built the first span in 1968", "Jane Doe", "direct"),
-        ("Nobody expected it", "Jane Doe", "direct"),
-        ("to carry this much traffic.", "Jane Doe", "direct"),
+        ("Nobody expected it\n“to carry this much traffic.", "Jane Doe", "direct"),
+    ]
+
+
+def test_transcript_in_one_pair_of_marks_is_one_quote() -> None:
+    """An interview transcript whose paragraphs each open with a mark and only the last
+    closes is one quotation, not one quote per paragraph."""
+    found = quotes(
+        "The mayor spoke to Radio North on Friday. A transcript follows:",
+        '"HOST: Will the ferry run this winter?',
+        '"RUIZ: It will, and it will run on time. We bought a second boat.',
+        '"HOST: Thank you, Mayor."',
+        "The council meets on Monday.",
+    )
+    assert [(text, kind) for text, _, kind in found] == [
+        (
+            'HOST: Will the ferry run this winter?\n"RUIZ: It will, and it will run on time.'
+            ' We bought a second boat.\n"HOST: Thank you, Mayor.',
+            "direct",
+        )
     ]
 
 
@@ -514,12 +541,20 @@ def test_person_known_by_a_given_name_alone_has_its_gender() -> None:
 
 
 def test_multi_paragraph_quote_attributed_in_last_paragraph() -> None:
-    """The attribution may come in the last paragraph of the quote: earlier parts share it."""
+    """The attribution may come in the last paragraph of the quote: the whole quote is the
+    speaker's."""
     found = quotes(
         "“The first winter will be hard for everyone who drives to work.",
         "“After that it gets easier,” Jane Doe said.",
     )
-    assert [speaker for _, speaker, _ in found] == ["Jane Doe", "Jane Doe"]
+    assert found == [
+        (
+            "The first winter will be hard for everyone who drives to work.\n“After that it"
+            " gets easier",
+            "Jane Doe",
+            "direct",
+        )
+    ]
 
 
 # --------------------------------------------------------------------------- not speech

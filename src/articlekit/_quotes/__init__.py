@@ -18,7 +18,8 @@ The stage runs in five steps, each in its own module:
    speaker or person, and quotes without an attribution of their own take it from the
    quote that interrupts them, the multi-paragraph chain they belong to, or the
    paragraph before.
-5. `_kinds`: direct vs partial, and labels or titles in quote marks (dropped).
+5. `_kinds`: direct vs partial, and labels or titles in quote marks (dropped); the parts
+   of a multi-paragraph quote are joined into one quote.
 
 Speakers are given in their fullest form in the article ("Michael Horowitz" for a later
 "Horowitz" or "he"), without titles ("Pete Hegseth", not "Defense Secretary Pete
@@ -61,10 +62,15 @@ _DESCRIPTION_WORDS = 8
 
 @attrs.frozen
 class QuoteSpan:
-    """One quotation: `blocks[block][start:end]` is its text without the marks."""
+    """One quotation, from `start` in `blocks[block]` to `end` in `blocks[end_block]`.
+
+    A quote within one paragraph has `end_block == block` and `blocks[block][start:end]`
+    is its text without the marks; a multi-paragraph quote ends in a later block.
+    """
 
     block: int
     start: int
+    end_block: int
     end: int
     speaker: str | None
     kind: Literal["direct", "partial"]
@@ -130,7 +136,9 @@ class _Attributor:
             self._fill_from_context(paragraph, block)
             found.extend(paragraph)
         self._share_within_chains(found)
-        return [quote for f in found if (quote := self._quote_span(f)) is not None]
+        return _join_chains(
+            [(f.span.chain, quote) for f in found if (quote := self._quote_span(f)) is not None]
+        )
 
     def _read_paragraph(self, block: BlockText) -> list[_Found]:
         base = self.bases[block.number]
@@ -319,8 +327,38 @@ class _Attributor:
             speaker = _description(found.attribution)
         cue = found.attribution.cue
         return QuoteSpan(
-            span.block, span.start, span.end, speaker, kind, None if cue is None else cue.text
+            span.block,
+            span.start,
+            span.block,
+            span.end,
+            speaker,
+            kind,
+            None if cue is None else cue.text,
         )
+
+
+def _join_chains(parts: list[tuple[int, QuoteSpan]]) -> list[QuoteSpan]:
+    """One quote per multi-paragraph quotation: a reader counts the paragraphs that a
+    single closing mark ends (an interview transcript, a long excerpt) as one quote, with
+    the speaker and cue one of its parts has; it is direct when any part is."""
+    joined: list[QuoteSpan] = []
+    previous_chain = -1
+    for chain, part in parts:
+        if joined and chain == previous_chain:
+            first = joined[-1]
+            spoken = first if first.speaker is not None or part.speaker is None else part
+            joined[-1] = attrs.evolve(
+                first,
+                end_block=part.end_block,
+                end=part.end,
+                speaker=spoken.speaker,
+                cue=spoken.cue,
+                kind="direct" if "direct" in (first.kind, part.kind) else "partial",
+            )
+        else:
+            joined.append(part)
+        previous_chain = chain
+    return joined
 
 
 def _description(attribution: Attribution) -> str | None:
