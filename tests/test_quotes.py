@@ -137,8 +137,48 @@ ATTRIBUTION_CASES = [
     ),
     pytest.param(
         ["“We have no plans to change course,” said the mayor of the town on Monday."],
-        ("the mayor of the town on Monday", "direct"),
-        id="described-speaker-after-inverted-verb",
+        ("the mayor of the town", "direct"),
+        id="described-speaker-stops-at-a-time-adverbial",
+    ),
+    pytest.param(
+        ["“We have no plans to change course,” said a spokesman late Tuesday."],
+        ("a spokesman", "direct"),
+        id="described-speaker-stops-at-a-bare-time-word",
+    ),
+    pytest.param(
+        ["“We have no plans to change course,” said the late senator’s widow."],
+        ("the late senator’s widow", "direct"),
+        id="time-word-as-adjective-stays-in-the-description",
+    ),
+    pytest.param(
+        ["«No habrá cambios», dijo el alcalde de la ciudad el lunes."],
+        ("el alcalde de la ciudad", "direct"),
+        id="spanish-described-speaker-stops-at-a-time-adverbial",
+    ),
+    pytest.param(
+        ["“The vote is a farce,” said one Democratic source on the committee."],
+        ("one Democratic source on the committee", "direct"),
+        id="name-inside-a-description-only-qualifies-it",
+    ),
+    pytest.param(
+        ["“The vote is a farce,” said a Republican aide."],
+        ("a Republican aide", "direct"),
+        id="party-adjective-in-a-description",
+    ),
+    pytest.param(
+        ["„Die Preise steigen“, sagte der Sprecher der Stadtwerke am Montag."],
+        ("der Sprecher der Stadtwerke", "direct"),
+        id="german-office-of-a-group-is-a-description",
+    ),
+    pytest.param(
+        ["“The vote is a farce,” said Del. Ana Ruiz of the Virgin Islands."],
+        ("Ana Ruiz", "direct"),
+        id="dotted-title-del",
+    ),
+    pytest.param(
+        ["“Nos vamos a casa”, dijo Juan Martín del Potro."],
+        ("Juan Martín del Potro", "direct"),
+        id="del-without-a-dot-is-part-of-the-name",
     ),
     pytest.param(
         ["“The bridge will close,” Senate Leader Jane Doe, D-Ore., said on Tuesday."],

@@ -15,7 +15,8 @@ import re
 from typing import Literal, NamedTuple
 
 from articlekit._quotes import _words as words
-from articlekit._quotes._text import BlockText
+from articlekit._quotes._people import is_title
+from articlekit._quotes._text import BlockText, NameRun
 
 RefKind = Literal["name", "pronoun", "description", "coordinated"]
 
@@ -127,7 +128,12 @@ def _segment_head(block: BlockText, a: int, b: int, lo: int) -> Ref | None:
     if b - a == 1 and block.lows[a] in words.PRONOUNS and block.quote_of[a] < 0:
         return Ref("pronoun", a, words.PRONOUNS[block.lows[a]], "")
     run = block.run_of[b - 1]
-    if run >= 0 and block.runs[run].end == b and not block.runs[run].possessive:
+    if (
+        run >= 0
+        and block.runs[run].end == b
+        and not block.runs[run].possessive
+        and not _office_of_group(block, block.runs[run])
+    ):
         ref = name_ref(block, run, a)
         if ref is not None:
             return ref
@@ -140,6 +146,17 @@ def _segment_head(block: BlockText, a: int, b: int, lo: int) -> Ref | None:
         return None
     text = block.text[block.starts[a] : block.ends[b - 1]]
     return Ref("description", a, "", text)
+
+
+def _office_of_group(block: BlockText, run: NameRun) -> bool:
+    """ "Sprecher der Stadtwerke": titles, then an article and the group they serve -- an
+    office, not a person's name."""
+    for k in range(run.start, run.end):
+        if block.lows[k] in words.DETERMINERS and not block.is_capitalized(k):
+            return k > run.start
+        if not is_title(block.lows[k]):
+            return False
+    return False
 
 
 def name_ref(block: BlockText, run: int, lo: int) -> Ref | None:
@@ -205,8 +222,12 @@ def noun_phrase_after(block: BlockText, i: int, hi: int) -> Ref | None:
     if head is not None and head.kind != "description":
         return head
     if head is not None:  # the whole phrase describes: "two people familiar with it"
-        text = block.text[block.starts[opening] : block.ends[stop - 1]]
+        end = _time_adverbial(block, i, stop)
+        text = block.text[block.starts[opening] : block.ends[end - 1]]
         head = Ref("description", i, "", text)
+    if opening < i or lows[i] in words.DETERMINERS:
+        # a name inside a described speaker only qualifies it: "one Democratic source"
+        return _apposition_name(block, stop, hi) or head
     for k in range(i, min(cut, i + 3)):  # "nach Angaben von Stadtwerke-Chef Bernd Ostendorf nur"
         run = block.run_of[k]
         if run >= 0 and not block.runs[run].possessive:
@@ -215,6 +236,22 @@ def noun_phrase_after(block: BlockText, i: int, hi: int) -> Ref | None:
             )
     apposition = _apposition_name(block, stop, hi)
     return apposition or head
+
+
+def _time_adverbial(block: BlockText, i: int, stop: int) -> int:
+    """Where a described speaker that starts at `i` ends: before a time adverbial that
+    follows its head ("the mayor of the town on Monday", "a spokesman late Tuesday")."""
+    lows = block.lows
+    head = i + 1 if lows[i] in words.DETERMINERS else i
+    for k in range(head + 1, stop):
+        j = k
+        while j < min(stop, k + 2) and (
+            lows[j] in words.PREPOSITIONS or lows[j] in words.DETERMINERS
+        ):
+            j += 1
+        if j < stop and lows[j] in words.TIME_WORDS:
+            return k
+    return stop
 
 
 def _governs(block: BlockText, i: int) -> bool:
