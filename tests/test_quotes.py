@@ -176,6 +176,37 @@ ATTRIBUTION_CASES = [
         id="dotted-title-del",
     ),
     pytest.param(
+        [
+            "As Jane Doe, a tax lawyer at the institute, recently put it, “Did the city lower"
+            " its costs or hide them?”"
+        ],
+        ("Jane Doe", "direct"),
+        id="as-name-apposition-put-it",
+    ),
+    pytest.param(
+        [
+            "Many agree, including the former mayor Tom Berg -- “It is wrong to hide the"
+            " accounts” -- and Ana Ruiz, a clerk."
+        ],
+        ("Tom Berg", "direct"),
+        id="name-dash-quote",
+    ),
+    pytest.param(
+        ["The advert shows footage of Jane Doe asking, “Why are we not ahead?”"],
+        ("Jane Doe", "direct"),
+        id="participle-right-after-a-governed-name",
+    ),
+    pytest.param(
+        ["“It is a strong plan. We will win!” ― Julie A. Marsh Ortega."],
+        ("Julie A. Marsh Ortega", "direct"),
+        id="dash-attribution-with-a-middle-initial-that-is-a-word",
+    ),
+    pytest.param(
+        ["In calmer times, a reader would now ask: “What? Is this real?”"],
+        ("a reader", "direct"),
+        id="modal-and-adverb-between-description-and-verb",
+    ),
+    pytest.param(
         ["“Nos vamos a casa”, dijo Juan Martín del Potro."],
         ("Juan Martín del Potro", "direct"),
         id="del-without-a-dot-is-part-of-the-name",

@@ -78,12 +78,22 @@ def subject_before(block: BlockText, lo: int, cue_start: int) -> Ref | None:
             if _apposition_like(block, *segment):
                 continue
             if _intro_like(block, *segment):
-                break
+                return _name_after_relative(block, *segment) or nearest
             head = _segment_head(block, *segment, lo)
             if head is not None and head.kind != "description":
                 return head
             break
     return nearest
+
+
+def _name_after_relative(block: BlockText, a: int, b: int) -> Ref | None:
+    """ "As Jane Roe, a tax lawyer, put it": a relative word and the name it introduces."""
+    if b - a < 2 or block.lows[a] not in words.RELATIVES or block.quote_of[a] >= 0:
+        return None
+    run = block.run_of[a + 1]
+    if run < 0 or block.runs[run].start != a + 1 or block.runs[run].end != b:
+        return None
+    return None if block.runs[run].possessive else Ref("name", run, "", "")
 
 
 def _segments_back(block: BlockText, lo: int, hi: int) -> list[tuple[int, int]]:

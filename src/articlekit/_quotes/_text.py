@@ -378,6 +378,9 @@ def _run_from(tokens: _Tokens, i: int) -> tuple[int, bool]:
             if _org_then_name(tokens, j):
                 return j, False  # "The Washington Post Trump said": two names
             continue
+        if j > i and _middle_initial(tokens, j, size):  # "Julie A. Diaz", "Jane I. Roe"
+            j += 2
+            continue
         # "Ursula von der Leyen", and capitalized inside a name: "Marine Le Pen"
         particle = lows[j] in words.NAME_PARTICLES and tokens.quote_of[j] < 0
         # "Association of Flight Attendants": "of" inside an organisation's name
@@ -389,6 +392,14 @@ def _run_from(tokens: _Tokens, i: int) -> tuple[int, bool]:
             continue
         break
     return j, False
+
+
+def _middle_initial(tokens: _Tokens, j: int, size: int) -> bool:
+    """A one-letter initial that is also a word ("A.", "I.") between two name words."""
+    word = tokens.words[j]
+    if len(word) != 1 or not word.isupper() or j + 2 >= size:
+        return False
+    return _absorbs_dot(tokens, j + 1) and _is_name_word(tokens, j + 2)
 
 
 def _has_org_word(lows: list[str], i: int, j: int) -> bool:
