@@ -207,6 +207,19 @@ ATTRIBUTION_CASES = [
         id="modal-and-adverb-between-description-and-verb",
     ),
     pytest.param(
+        [
+            "She said fathers would not be eligible, and when pressed on why, the mother of"
+            " three replied, “It is meant to help the mother.”"
+        ],
+        ("the mother of three", "direct"),
+        id="description-whose-verb-leads-into-the-quote-beats-an-earlier-pronoun",
+    ),
+    pytest.param(
+        ["The two said: “We are done with the plan.”"],
+        ("The two", "direct"),
+        id="speech-verb-after-a-number-is-a-verb",
+    ),
+    pytest.param(
         ["“Nos vamos a casa”, dijo Juan Martín del Potro."],
         ("Juan Martín del Potro", "direct"),
         id="del-without-a-dot-is-part-of-the-name",

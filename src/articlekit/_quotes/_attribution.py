@@ -210,10 +210,16 @@ def _before(block: BlockText, first: int, last: int, qi: int) -> Attribution | N
                 ref = noun_phrase_after(block, cue.end, qi)
         if ref is None or ref.kind == "coordinated":
             continue
-        if ref.kind != "description":
+        # a description gives way to a farther named subject, unless its verb leads
+        # straight into the quote ("…, the mother of three replied, “…”")
+        if ref.kind != "description" or _leads_into(block, cue, qi):
             return Attribution(ref, cue)
         fallback = fallback or Attribution(ref, cue)
     return fallback
+
+
+def _leads_into(block: BlockText, cue: Cue, qi: int) -> bool:
+    return cue.end < qi and all(block.words[k] in (",", ":") for k in range(cue.end, qi))
 
 
 def _colon_before(block: BlockText, first: int, last: int, qi: int) -> Attribution | None:

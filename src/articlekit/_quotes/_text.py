@@ -490,4 +490,6 @@ def _verb_reading(tokens: _Tokens, i: int, verb: tuple[str, ...]) -> bool:
     before = tokens.lows[i - 1]
     if (before, verb) in words.AUXILIARY_VERBS or before == "to":  # "a lancé", "to accuse"
         return True
+    if before in words.COUNTS and not tokens.lows[i].endswith("s"):  # "the two said"
+        return True
     return before not in words.DETERMINERS and before not in words.PREPOSITIONS

@@ -66,6 +66,7 @@ DETERMINERS: frozenset[str] = _words("quote_determiners")
 ABBREVIATIONS: frozenset[str] = _words("quote_abbreviations") | TITLES | DOTTED_TITLES
 COORDINATORS: frozenset[str] = _words("quote_coordinators")
 TIME_WORDS: frozenset[str] = _words("quote_time_words")
+COUNTS: frozenset[str] = _words("quote_counts")
 RELATIVES: frozenset[str] = _words("quote_relatives")
 NAME_PARTICLES: frozenset[str] = _words("quote_name_particles")
 NAME_SUFFIXES: frozenset[str] = _words("quote_name_suffixes")
