@@ -220,6 +220,22 @@ ATTRIBUTION_CASES = [
         id="speech-verb-after-a-number-is-a-verb",
     ),
     pytest.param(
+        [
+            "In calmer times -- with some grounding in history -- a reader would ask:"
+            " ''WHAT? Is this real?''"
+        ],
+        ("a reader", "direct"),
+        id="double-hyphen-dashes-end-an-introductory-aside",
+    ),
+    pytest.param(
+        [
+            "John Roe, the chief executive of Ora Media -- the company that owns the show,"
+            " which also streams it -- told me, “We are a content provider.”"
+        ],
+        ("John Roe", "direct"),
+        id="aside-in-dashes-between-subject-and-verb",
+    ),
+    pytest.param(
         ["“Nos vamos a casa”, dijo Juan Martín del Potro."],
         ("Juan Martín del Potro", "direct"),
         id="del-without-a-dot-is-part-of-the-name",

@@ -21,6 +21,8 @@ from articlekit._quotes._text import BlockText, NameRun
 RefKind = Literal["name", "pronoun", "description", "coordinated"]
 
 _LEAD_WINDOW = 60
+_ASIDE_WINDOW = 40
+_DASH_WORDS = frozenset({"—", "–", "―"})
 _CLAUSE_STOPS = frozenset({":", ";", "—", "–", "―", "(", ")", "[", "]"})
 SEGMENT_STOPS = frozenset({",", ":", ";", "(", "[", ".", "!", "?", "—", "–", "―"})
 _SEGMENT_BREAKS = _CLAUSE_STOPS - {"(", ")"}
@@ -56,9 +58,8 @@ def clause_subject(block: BlockText, first: int, hi: int) -> Ref | None:
 def subject_before(block: BlockText, lo: int, cue_start: int) -> Ref | None:
     """The subject of the cue at `cue_start`, read backwards no further than `lo`."""
     lows = block.lows
-    j = cue_start
-    while j > lo and block.quote_of[j - 1] < 0 and lows[j - 1] in words.FILLERS:
-        j -= 1
+    j = _before_aside(block, lo, _skip_fillers_back(block, lo, cue_start))
+    j = _skip_fillers_back(block, lo, j)
     if j <= lo:
         return None
     before = lows[j - 1]
@@ -86,6 +87,34 @@ def subject_before(block: BlockText, lo: int, cue_start: int) -> Ref | None:
     return nearest
 
 
+def _skip_fillers_back(block: BlockText, lo: int, j: int) -> int:
+    while j > lo and block.quote_of[j - 1] < 0 and block.lows[j - 1] in words.FILLERS:
+        j -= 1
+    return j
+
+
+def _is_dash(block: BlockText, i: int) -> bool:
+    return block.words[i] in _DASH_WORDS or _spaced_hyphen(block, i)
+
+
+def _before_aside(block: BlockText, lo: int, j: int) -> int:
+    """Where the subject ends when an aside set off by dashes stands between it and the
+    verb ("John Roe, the chief executive -- the firm that owns it -- told me")."""
+    if j <= lo or not _is_dash(block, j - 1):
+        return j
+    k = j - 1
+    while k > lo and _is_dash(block, k - 1):
+        k -= 1
+    m = k - 1
+    while m >= max(lo, k - _ASIDE_WINDOW) and block.quote_of[m] < 0 and not _is_dash(block, m):
+        m -= 1
+    if m < max(lo, k - _ASIDE_WINDOW) or not _is_dash(block, m):
+        return j
+    while m > lo and _is_dash(block, m - 1):
+        m -= 1
+    return m
+
+
 def _name_after_relative(block: BlockText, a: int, b: int) -> Ref | None:
     """ "As Jane Roe, a tax lawyer, put it": a relative word and the name it introduces."""
     if b - a < 2 or block.lows[a] not in words.RELATIVES or block.quote_of[a] >= 0:
@@ -103,7 +132,7 @@ def _segments_back(block: BlockText, lo: int, hi: int) -> list[tuple[int, int]]:
     i = hi - 1
     while i >= lo:
         word = block.words[i]
-        if block.quote_of[i] >= 0 or word in _SEGMENT_BREAKS:
+        if block.quote_of[i] >= 0 or word in _SEGMENT_BREAKS or _spaced_hyphen(block, i):
             break
         if word == ",":
             segments.append((i + 1, end))
@@ -111,6 +140,14 @@ def _segments_back(block: BlockText, lo: int, hi: int) -> list[tuple[int, int]]:
         i -= 1
     segments.append((i + 1, end))
     return segments
+
+
+def _spaced_hyphen(block: BlockText, i: int) -> bool:
+    """A hyphen written as a dash: " - " or "--", not the one in "34-year-old"."""
+    if block.words[i] != "-":
+        return False
+    text, start, end = block.text, block.starts[i], block.ends[i]
+    return text[start - 1 : start] in (" ", "-") or text[end : end + 1] in (" ", "-")
 
 
 def _strip_back(block: BlockText, a: int, b: int) -> int:
