@@ -629,6 +629,18 @@ def test_paragraph_ending_in_a_colon_introduces_the_next_paragraphs_quote() -> N
     assert found[-1][1] == "Jane Doe"
 
 
+def test_name_after_a_qualified_title_is_the_sentence_subject() -> None:
+    """ "Trump campaign spokesman Jason Miller told …": the name after the title is the
+    subject, so a later "he" is his, not the first name of the sentence's."""
+    found = quotes(
+        "Tom Berg spoke on Monday.",
+        "Berg campaign spokesman Jason Miller told the paper that the plan covers everyone."
+        " However, he could not explain why.",
+        "“We do not have the text written down,” he said.",
+    )
+    assert found[-1][1] == "Jason Miller"
+
+
 def test_person_known_by_a_given_name_alone_has_its_gender() -> None:
     """ "Melanie said" with no surname: she is still a woman, so a later "she" is hers and
     not an earlier woman speaker's."""

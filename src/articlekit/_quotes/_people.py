@@ -188,6 +188,13 @@ def _opens_sentence(block: BlockText, run: NameRun) -> bool:
         block.lows[k] in words.DETERMINERS or is_title(block.lows[k]) for k in leading
     ):
         return True
+    # "Trump campaign spokesman Jason Miller told …": words that qualify the title
+    if (
+        len(leading) <= _MAX_LEADING_TITLES
+        and is_title(block.lows[run.start - 1])
+        and all(block.words[k][0].isalnum() and block.quote_of[k] < 0 for k in leading)
+    ):
+        return True
     opener = block.lows[first]
     before = run.start - 1
     after_comma = (
