@@ -641,6 +641,23 @@ def test_name_after_a_qualified_title_is_the_sentence_subject() -> None:
     assert found[-1][1] == "Jason Miller"
 
 
+def test_capitalised_first_word_of_an_introduction_is_no_speaker() -> None:
+    """ "Partial transcript as follows:" -- a sentence's first word is capitalised anyway,
+    so alone and unknown it introduces no speaker; a lone surname later in the sentence
+    ("Later that week, Doe made the following remark:") does."""
+    transcript = quotes(
+        "Partial transcript as follows:",
+        '"HOST: Will the ferry run this winter?',
+        '"RUIZ: It will, and it will run on time."',
+    )
+    remark = quotes(
+        "Later that week, Doe made the following remark:",
+        "“The numbers do not add up, and everyone on the committee knows it.”",
+    )
+    assert [speaker for _, speaker, _ in transcript] == [None]
+    assert [speaker for _, speaker, _ in remark] == ["Doe"]
+
+
 def test_person_known_by_a_given_name_alone_has_its_gender() -> None:
     """ "Melanie said" with no surname: she is still a woman, so a later "she" is hers and
     not an earlier woman speaker's."""

@@ -281,8 +281,15 @@ class _Attributor:
         """ "On July 6, Jane Roe made the following comment:" -- the next paragraph's
         quote is the subject's."""
         first, last = block.sentences[-1]
-        person = self._resolve(block, clause_subject(block, first, last), base + last)
-        if person is not None:
+        subject = clause_subject(block, first, last)
+        person = self._resolve(block, subject, base + last)
+        if person is None or subject is None:
+            return
+        # the sentence's first word is capitalised anyway ("Partial transcript as
+        # follows:"): alone, it must be known as a person or an organisation
+        known = self.people.persons[person]
+        opening = subject.kind == "name" and block.runs[subject.at].start == first
+        if not opening or known.person_like or known.is_org:
             self.previous_speaker = (person, Attribution(None, None))
 
     def _paragraph_speaker(self, base: int, ordinal: int) -> int | None:
