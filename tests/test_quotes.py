@@ -236,6 +236,16 @@ ATTRIBUTION_CASES = [
         id="aside-in-dashes-between-subject-and-verb",
     ),
     pytest.param(
+        ["“The impact remains very unclear,” the IMF report stated."],
+        ("IMF", "direct"),
+        id="a-document-speaks-for-the-name-before-it",
+    ),
+    pytest.param(
+        ["“We have no plans to change course,” the company’s statement said."],
+        ("the company’s statement", "direct"),
+        id="a-document-without-a-name-stays-a-description",
+    ),
+    pytest.param(
         ["“Nos vamos a casa”, dijo Juan Martín del Potro."],
         ("Juan Martín del Potro", "direct"),
         id="del-without-a-dot-is-part-of-the-name",

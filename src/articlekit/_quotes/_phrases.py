@@ -191,8 +191,21 @@ def _segment_head(block: BlockText, a: int, b: int, lo: int) -> Ref | None:
             return Ref("name", run, "", "")
     if _intro_like(block, a, b) or block.quote_of[a] >= 0:
         return None
+    document = _document_of(block, a, b)
+    if document is not None:
+        return document
     text = block.text[block.starts[a] : block.ends[b - 1]]
     return Ref("description", a, "", text)
+
+
+def _document_of(block: BlockText, a: int, b: int) -> Ref | None:
+    """ "the IMF report", "a Pentagon statement": the document speaks for the name."""
+    if b - a != 3 or block.lows[a] not in words.DETERMINERS:
+        return None
+    run = block.run_of[a + 1]
+    if run < 0 or block.runs[run].end != a + 2 or block.runs[run].possessive:
+        return None
+    return Ref("name", run, "", "") if block.lows[a + 2] in words.DOCUMENT_NOUNS else None
 
 
 def _office_of_group(block: BlockText, run: NameRun) -> bool:

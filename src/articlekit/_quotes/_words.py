@@ -67,6 +67,7 @@ ABBREVIATIONS: frozenset[str] = _words("quote_abbreviations") | TITLES | DOTTED_
 COORDINATORS: frozenset[str] = _words("quote_coordinators")
 TIME_WORDS: frozenset[str] = _words("quote_time_words")
 COUNTS: frozenset[str] = _words("quote_counts")
+DOCUMENT_NOUNS: frozenset[str] = _words("quote_document_nouns")
 RELATIVES: frozenset[str] = _words("quote_relatives")
 NAME_PARTICLES: frozenset[str] = _words("quote_name_particles")
 NAME_SUFFIXES: frozenset[str] = _words("quote_name_suffixes")
