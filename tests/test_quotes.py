@@ -611,6 +611,16 @@ def test_transcript_in_one_pair_of_marks_is_one_quote() -> None:
     ]
 
 
+def test_quote_runs_on_only_into_a_paragraph_opened_in_its_own_style() -> None:
+    """An excerpt opened with a straight mark is not continued by a paragraph that opens
+    with a curly one: that paragraph's quote is speech of its own."""
+    found = quotes(
+        '"Tom was asleep on the sofa.',
+        "“Here he comes, love,” she said to him.",
+    )
+    assert found == [("Here he comes, love", None, "direct")]
+
+
 def test_cueless_quote_takes_the_subject_named_earlier_in_its_paragraph() -> None:
     """A quote with no cue after a sentence whose subject is a named person is that
     person's, not the previous paragraph's speaker's."""
