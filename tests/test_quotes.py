@@ -246,6 +246,11 @@ ATTRIBUTION_CASES = [
         id="a-document-without-a-name-stays-a-description",
     ),
     pytest.param(
+        ["“That was outrageous,” Ruiz’s former campaign manager said in an interview."],
+        ("Ruiz’s former campaign manager", "direct"),
+        id="description-opened-by-a-possessive-name",
+    ),
+    pytest.param(
         ["“Nos vamos a casa”, dijo Juan Martín del Potro."],
         ("Juan Martín del Potro", "direct"),
         id="del-without-a-dot-is-part-of-the-name",

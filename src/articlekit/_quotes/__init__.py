@@ -58,6 +58,7 @@ _PREVIOUS_SPEAKERS = 12
 _PREVIOUS_MENTIONS = 80
 _NEIGHBOUR_QUOTES = 8
 _DESCRIPTION_WORDS = 8
+_POSSESSIVE = ("'s", "’s")
 
 
 @attrs.frozen
@@ -375,7 +376,11 @@ def _description(attribution: Attribution) -> str | None:
     if ref is None or ref.kind != "description":
         return None
     phrase = ref.text.split()
-    if not 0 < len(phrase) <= _DESCRIPTION_WORDS or phrase[0].lower() not in words.DETERMINERS:
+    if not 0 < len(phrase) <= _DESCRIPTION_WORDS:
+        return None
+    # opened by an article or by a name's possessive ("Obama's former strategist")
+    owner = len(phrase) >= 2 and phrase[0][:1].isupper() and phrase[0].endswith(_POSSESSIVE)
+    if phrase[0].lower() not in words.DETERMINERS and not owner:
         return None
     return " ".join(phrase)
 
