@@ -735,6 +735,10 @@ NOT_SPEECH_CASES = [
         "Jane Doe told Radio North’s “Morning Call” that the bridge would close.",
         id="show-title-owned-by-a-broadcaster",
     ),
+    pytest.param(
+        'The council’s clerk, Marcia "Cia" Price, shouted to the crowd.',
+        id="nickname-inside-a-name-next-to-a-speech-verb",
+    ),
 ]
 
 
