@@ -251,6 +251,21 @@ ATTRIBUTION_CASES = [
         id="description-opened-by-a-possessive-name",
     ),
     pytest.param(
+        ["De Vries says the blast was an “intentional act.”"],
+        ("De Vries", "partial"),
+        id="capitalised-particle-opens-a-name-at-the-sentence-start",
+    ),
+    pytest.param(
+        ["„Wir halten an dem Plan fest“, sagte Ursula von der Leyen."],
+        ("Ursula von der Leyen", "direct"),
+        id="two-particles-between-given-name-and-surname",
+    ),
+    pytest.param(
+        ["„Wir halten an dem Plan fest“, sagte Friedrich Merz von der CDU."],
+        ("Friedrich Merz", "direct"),
+        id="von-der-after-a-full-name-is-no-part-of-it",
+    ),
+    pytest.param(
         ["“Nos vamos a casa”, dijo Juan Martín del Potro."],
         ("Juan Martín del Potro", "direct"),
         id="del-without-a-dot-is-part-of-the-name",
