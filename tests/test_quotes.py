@@ -24,8 +24,17 @@ Found = tuple[str, str | None, str]
 
 
 def quotes(*blocks: str) -> list[Found]:
-    """(text, speaker, kind) of every quote the blocks hold, in order."""
-    return [(blocks[q.block][q.start : q.end], q.speaker, q.kind) for q in find_quotes(blocks)]
+    """(text, speaker, kind) of every quote the blocks hold, in order; a multi-paragraph
+    quote's text keeps a line break between its paragraphs."""
+    found = []
+    for q in find_quotes(blocks):
+        if q.end_block == q.block:
+            text = blocks[q.block][q.start : q.end]
+        else:
+            middle = blocks[q.block + 1 : q.end_block]
+            text = "\n".join((blocks[q.block][q.start :], *middle, blocks[q.end_block][: q.end]))
+        found.append((text, q.speaker, q.kind))
+    return found
 
 
 def texts(*blocks: str) -> list[str]:
@@ -128,8 +137,138 @@ ATTRIBUTION_CASES = [
     ),
     pytest.param(
         ["“We have no plans to change course,” said the mayor of the town on Monday."],
-        ("the mayor of the town on Monday", "direct"),
-        id="described-speaker-after-inverted-verb",
+        ("the mayor of the town", "direct"),
+        id="described-speaker-stops-at-a-time-adverbial",
+    ),
+    pytest.param(
+        ["“We have no plans to change course,” said a spokesman late Tuesday."],
+        ("a spokesman", "direct"),
+        id="described-speaker-stops-at-a-bare-time-word",
+    ),
+    pytest.param(
+        ["“We have no plans to change course,” said the late senator’s widow."],
+        ("the late senator’s widow", "direct"),
+        id="time-word-as-adjective-stays-in-the-description",
+    ),
+    pytest.param(
+        ["«No habrá cambios», dijo el alcalde de la ciudad el lunes."],
+        ("el alcalde de la ciudad", "direct"),
+        id="spanish-described-speaker-stops-at-a-time-adverbial",
+    ),
+    pytest.param(
+        ["“The vote is a farce,” said one Democratic source on the committee."],
+        ("one Democratic source on the committee", "direct"),
+        id="name-inside-a-description-only-qualifies-it",
+    ),
+    pytest.param(
+        ["“The vote is a farce,” said a Republican aide."],
+        ("a Republican aide", "direct"),
+        id="party-adjective-in-a-description",
+    ),
+    pytest.param(
+        ["„Die Preise steigen“, sagte der Sprecher der Stadtwerke am Montag."],
+        ("der Sprecher der Stadtwerke", "direct"),
+        id="german-office-of-a-group-is-a-description",
+    ),
+    pytest.param(
+        ["“The vote is a farce,” said Del. Ana Ruiz of the Virgin Islands."],
+        ("Ana Ruiz", "direct"),
+        id="dotted-title-del",
+    ),
+    pytest.param(
+        [
+            "As Jane Doe, a tax lawyer at the institute, recently put it, “Did the city lower"
+            " its costs or hide them?”"
+        ],
+        ("Jane Doe", "direct"),
+        id="as-name-apposition-put-it",
+    ),
+    pytest.param(
+        [
+            "Many agree, including the former mayor Tom Berg -- “It is wrong to hide the"
+            " accounts” -- and Ana Ruiz, a clerk."
+        ],
+        ("Tom Berg", "direct"),
+        id="name-dash-quote",
+    ),
+    pytest.param(
+        ["The advert shows footage of Jane Doe asking, “Why are we not ahead?”"],
+        ("Jane Doe", "direct"),
+        id="participle-right-after-a-governed-name",
+    ),
+    pytest.param(
+        ["“It is a strong plan. We will win!” ― Julie A. Marsh Ortega."],
+        ("Julie A. Marsh Ortega", "direct"),
+        id="dash-attribution-with-a-middle-initial-that-is-a-word",
+    ),
+    pytest.param(
+        ["In calmer times, a reader would now ask: “What? Is this real?”"],
+        ("a reader", "direct"),
+        id="modal-and-adverb-between-description-and-verb",
+    ),
+    pytest.param(
+        [
+            "She said fathers would not be eligible, and when pressed on why, the mother of"
+            " three replied, “It is meant to help the mother.”"
+        ],
+        ("the mother of three", "direct"),
+        id="description-whose-verb-leads-into-the-quote-beats-an-earlier-pronoun",
+    ),
+    pytest.param(
+        ["The two said: “We are done with the plan.”"],
+        ("The two", "direct"),
+        id="speech-verb-after-a-number-is-a-verb",
+    ),
+    pytest.param(
+        [
+            "In calmer times -- with some grounding in history -- a reader would ask:"
+            " ''WHAT? Is this real?''"
+        ],
+        ("a reader", "direct"),
+        id="double-hyphen-dashes-end-an-introductory-aside",
+    ),
+    pytest.param(
+        [
+            "John Roe, the chief executive of Ora Media -- the company that owns the show,"
+            " which also streams it -- told me, “We are a content provider.”"
+        ],
+        ("John Roe", "direct"),
+        id="aside-in-dashes-between-subject-and-verb",
+    ),
+    pytest.param(
+        ["“The impact remains very unclear,” the IMF report stated."],
+        ("IMF", "direct"),
+        id="a-document-speaks-for-the-name-before-it",
+    ),
+    pytest.param(
+        ["“We have no plans to change course,” the company’s statement said."],
+        ("the company’s statement", "direct"),
+        id="a-document-without-a-name-stays-a-description",
+    ),
+    pytest.param(
+        ["“That was outrageous,” Ruiz’s former campaign manager said in an interview."],
+        ("Ruiz’s former campaign manager", "direct"),
+        id="description-opened-by-a-possessive-name",
+    ),
+    pytest.param(
+        ["De Vries says the blast was an “intentional act.”"],
+        ("De Vries", "partial"),
+        id="capitalised-particle-opens-a-name-at-the-sentence-start",
+    ),
+    pytest.param(
+        ["„Wir halten an dem Plan fest“, sagte Ursula von der Leyen."],
+        ("Ursula von der Leyen", "direct"),
+        id="two-particles-between-given-name-and-surname",
+    ),
+    pytest.param(
+        ["„Wir halten an dem Plan fest“, sagte Friedrich Merz von der CDU."],
+        ("Friedrich Merz", "direct"),
+        id="von-der-after-a-full-name-is-no-part-of-it",
+    ),
+    pytest.param(
+        ["“Nos vamos a casa”, dijo Juan Martín del Potro."],
+        ("Juan Martín del Potro", "direct"),
+        id="del-without-a-dot-is-part-of-the-name",
     ),
     pytest.param(
         ["“The bridge will close,” Senate Leader Jane Doe, D-Ore., said on Tuesday."],
@@ -461,7 +600,7 @@ def test_article_without_quotation_marks_has_no_quotes() -> None:
 
 def test_multi_paragraph_quote_attributed_in_first_paragraph() -> None:
     """An opening mark whose paragraph ends unclosed continues in the next paragraph that
-    opens with a mark; every part is its own quote with the same speaker."""
+    opens with a mark; the paragraphs make one quote, with the first part's speaker."""
     found = quotes(
         "“We built the first span in 1968,” said Jane Doe, the engineer. “Nobody expected it",
         "“to carry this much traffic.”",
@@ -469,9 +608,37 @@ def test_multi_paragraph_quote_attributed_in_first_paragraph() -> None:
     )
     assert found == [
         ("We built the first span in 1968", "Jane Doe", "direct"),
-        ("Nobody expected it", "Jane Doe", "direct"),
-        ("to carry this much traffic.", "Jane Doe", "direct"),
+        ("Nobody expected it\n“to carry this much traffic.", "Jane Doe", "direct"),
     ]
+
+
+def test_transcript_in_one_pair_of_marks_is_one_quote() -> None:
+    """An interview transcript whose paragraphs each open with a mark and only the last
+    closes is one quotation, not one quote per paragraph."""
+    found = quotes(
+        "The mayor spoke to Radio North on Friday. A transcript follows:",
+        '"HOST: Will the ferry run this winter?',
+        '"RUIZ: It will, and it will run on time. We bought a second boat.',
+        '"HOST: Thank you, Mayor."',
+        "The council meets on Monday.",
+    )
+    assert [(text, kind) for text, _, kind in found] == [
+        (
+            'HOST: Will the ferry run this winter?\n"RUIZ: It will, and it will run on time.'
+            ' We bought a second boat.\n"HOST: Thank you, Mayor.',
+            "direct",
+        )
+    ]
+
+
+def test_quote_runs_on_only_into_a_paragraph_opened_in_its_own_style() -> None:
+    """An excerpt opened with a straight mark is not continued by a paragraph that opens
+    with a curly one: that paragraph's quote is speech of its own."""
+    found = quotes(
+        '"Tom was asleep on the sofa.',
+        "“Here he comes, love,” she said to him.",
+    )
+    assert found == [("Here he comes, love", None, "direct")]
 
 
 def test_cueless_quote_takes_the_subject_named_earlier_in_its_paragraph() -> None:
@@ -502,6 +669,35 @@ def test_paragraph_ending_in_a_colon_introduces_the_next_paragraphs_quote() -> N
     assert found[-1][1] == "Jane Doe"
 
 
+def test_name_after_a_qualified_title_is_the_sentence_subject() -> None:
+    """ "Trump campaign spokesman Jason Miller told …": the name after the title is the
+    subject, so a later "he" is his, not the first name of the sentence's."""
+    found = quotes(
+        "Tom Berg spoke on Monday.",
+        "Berg campaign spokesman Jason Miller told the paper that the plan covers everyone."
+        " However, he could not explain why.",
+        "“We do not have the text written down,” he said.",
+    )
+    assert found[-1][1] == "Jason Miller"
+
+
+def test_capitalised_first_word_of_an_introduction_is_no_speaker() -> None:
+    """ "Partial transcript as follows:" -- a sentence's first word is capitalised anyway,
+    so alone and unknown it introduces no speaker; a lone surname later in the sentence
+    ("Later that week, Doe made the following remark:") does."""
+    transcript = quotes(
+        "Partial transcript as follows:",
+        '"HOST: Will the ferry run this winter?',
+        '"RUIZ: It will, and it will run on time."',
+    )
+    remark = quotes(
+        "Later that week, Doe made the following remark:",
+        "“The numbers do not add up, and everyone on the committee knows it.”",
+    )
+    assert [speaker for _, speaker, _ in transcript] == [None]
+    assert [speaker for _, speaker, _ in remark] == ["Doe"]
+
+
 def test_person_known_by_a_given_name_alone_has_its_gender() -> None:
     """ "Melanie said" with no surname: she is still a woman, so a later "she" is hers and
     not an earlier woman speaker's."""
@@ -514,12 +710,20 @@ def test_person_known_by_a_given_name_alone_has_its_gender() -> None:
 
 
 def test_multi_paragraph_quote_attributed_in_last_paragraph() -> None:
-    """The attribution may come in the last paragraph of the quote: earlier parts share it."""
+    """The attribution may come in the last paragraph of the quote: the whole quote is the
+    speaker's."""
     found = quotes(
         "“The first winter will be hard for everyone who drives to work.",
         "“After that it gets easier,” Jane Doe said.",
     )
-    assert [speaker for _, speaker, _ in found] == ["Jane Doe", "Jane Doe"]
+    assert found == [
+        (
+            "The first winter will be hard for everyone who drives to work.\n“After that it"
+            " gets easier",
+            "Jane Doe",
+            "direct",
+        )
+    ]
 
 
 # --------------------------------------------------------------------------- not speech
@@ -545,6 +749,10 @@ NOT_SPEECH_CASES = [
     pytest.param(
         "Jane Doe told Radio North’s “Morning Call” that the bridge would close.",
         id="show-title-owned-by-a-broadcaster",
+    ),
+    pytest.param(
+        'The council’s clerk, Marcia "Cia" Price, shouted to the crowd.',
+        id="nickname-inside-a-name-next-to-a-speech-verb",
     ),
 ]
 

@@ -87,10 +87,13 @@ class Quote:
     """A quotation in the body, with its speaker when the text says who spoke.
 
     `text` is the quoted words without the quotation marks, and
-    `body.text[quote.start:quote.end] == quote.text`. `speaker` is the fullest form of the
-    speaker's name the article gives ("Michael Horowitz" for a later "Horowitz" or "he"),
-    or, when the article names nobody, the phrase that describes the speaker as written
-    ("the mayor", "a spokeswoman for the union"); None when nothing says who spoke.
+    `body.text[quote.start:quote.end] == quote.text`; a quotation that runs over several
+    paragraphs (each opening with a mark, only the last one closed) is one quote whose
+    text keeps the paragraph breaks and the marks that open the later paragraphs.
+    `speaker` is the fullest form of the speaker's name the article gives ("Michael
+    Horowitz" for a later "Horowitz" or "he"), or, when the article names nobody, the
+    phrase that describes the speaker as written ("the mayor", "a spokeswoman for the
+    union"); None when nothing says who spoke.
     `kind` is "direct" for a quoted sentence or more, "partial" for a fragment quoted
     inside the writer's own sentence. `cue` is the speech verb that attributes it
     ("said", "according to"), when one was found.

@@ -181,20 +181,17 @@ def _lead_texts(cleaned: Cleaned) -> Sequence[str]:
 
 def _quotes(rendered: Rendered, cleaned: Cleaned) -> tuple[Quote, ...]:
     texts = [block.text if block.kind in _QUOTABLE else "" for block in cleaned.blocks]
-    return _quotes_in(texts, rendered.block_offsets)
+    return _quotes_in(texts, rendered.block_offsets, rendered.body.text)
 
 
-def _quotes_in(texts: Sequence[str], offsets: Sequence[int]) -> tuple[Quote, ...]:
-    """Quotes in blocks of text, as offsets into the text the blocks were cut from."""
+def _quotes_in(texts: Sequence[str], offsets: Sequence[int], whole: str) -> tuple[Quote, ...]:
+    """Quotes in blocks of text, as offsets into `whole`, the text the blocks were cut from
+    (a multi-paragraph quote's text runs over the paragraph breaks between its blocks)."""
     quotes = []
     for found in find_quotes(texts):
-        offset = offsets[found.block]
-        text = texts[found.block][found.start : found.end]
-        quotes.append(
-            Quote(
-                text, found.speaker, found.kind, offset + found.start, offset + found.end, found.cue
-            )
-        )
+        start = offsets[found.block] + found.start
+        end = offsets[found.end_block] + found.end
+        quotes.append(Quote(whole[start:end], found.speaker, found.kind, start, end, found.cue))
     return tuple(quotes)
 
 
@@ -217,7 +214,7 @@ def extract_quotes(text: str) -> tuple[Quote, ...]:
     for line in lines:
         offsets.append(position)
         position += len(line) + 1
-    return _quotes_in(lines, offsets)
+    return _quotes_in(lines, offsets, text)
 
 
 def _article(

@@ -18,7 +18,8 @@ The stage runs in five steps, each in its own module:
    speaker or person, and quotes without an attribution of their own take it from the
    quote that interrupts them, the multi-paragraph chain they belong to, or the
    paragraph before.
-5. `_kinds`: direct vs partial, and labels or titles in quote marks (dropped).
+5. `_kinds`: direct vs partial, and labels or titles in quote marks (dropped); the parts
+   of a multi-paragraph quote are joined into one quote.
 
 Speakers are given in their fullest form in the article ("Michael Horowitz" for a later
 "Horowitz" or "he"), without titles ("Pete Hegseth", not "Defense Secretary Pete
@@ -57,14 +58,20 @@ _PREVIOUS_SPEAKERS = 12
 _PREVIOUS_MENTIONS = 80
 _NEIGHBOUR_QUOTES = 8
 _DESCRIPTION_WORDS = 8
+_POSSESSIVE = ("'s", "’s")
 
 
 @attrs.frozen
 class QuoteSpan:
-    """One quotation: `blocks[block][start:end]` is its text without the marks."""
+    """One quotation, from `start` in `blocks[block]` to `end` in `blocks[end_block]`.
+
+    A quote within one paragraph has `end_block == block` and `blocks[block][start:end]`
+    is its text without the marks; a multi-paragraph quote ends in a later block.
+    """
 
     block: int
     start: int
+    end_block: int
     end: int
     speaker: str | None
     kind: Literal["direct", "partial"]
@@ -130,7 +137,9 @@ class _Attributor:
             self._fill_from_context(paragraph, block)
             found.extend(paragraph)
         self._share_within_chains(found)
-        return [quote for f in found if (quote := self._quote_span(f)) is not None]
+        return _join_chains(
+            [(f.span.chain, quote) for f in found if (quote := self._quote_span(f)) is not None]
+        )
 
     def _read_paragraph(self, block: BlockText) -> list[_Found]:
         base = self.bases[block.number]
@@ -273,8 +282,15 @@ class _Attributor:
         """ "On July 6, Jane Roe made the following comment:" -- the next paragraph's
         quote is the subject's."""
         first, last = block.sentences[-1]
-        person = self._resolve(block, clause_subject(block, first, last), base + last)
-        if person is not None:
+        subject = clause_subject(block, first, last)
+        person = self._resolve(block, subject, base + last)
+        if person is None or subject is None:
+            return
+        # the sentence's first word is capitalised anyway ("Partial transcript as
+        # follows:"): alone, it must be known as a person or an organisation
+        known = self.people.persons[person]
+        opening = subject.kind == "name" and block.runs[subject.at].start == first
+        if not opening or known.person_like or known.is_org:
             self.previous_speaker = (person, Attribution(None, None))
 
     def _paragraph_speaker(self, base: int, ordinal: int) -> int | None:
@@ -319,8 +335,38 @@ class _Attributor:
             speaker = _description(found.attribution)
         cue = found.attribution.cue
         return QuoteSpan(
-            span.block, span.start, span.end, speaker, kind, None if cue is None else cue.text
+            span.block,
+            span.start,
+            span.block,
+            span.end,
+            speaker,
+            kind,
+            None if cue is None else cue.text,
         )
+
+
+def _join_chains(parts: list[tuple[int, QuoteSpan]]) -> list[QuoteSpan]:
+    """One quote per multi-paragraph quotation: a reader counts the paragraphs that a
+    single closing mark ends (an interview transcript, a long excerpt) as one quote, with
+    the speaker and cue one of its parts has; it is direct when any part is."""
+    joined: list[QuoteSpan] = []
+    previous_chain = -1
+    for chain, part in parts:
+        if joined and chain == previous_chain:
+            first = joined[-1]
+            spoken = first if first.speaker is not None or part.speaker is None else part
+            joined[-1] = attrs.evolve(
+                first,
+                end_block=part.end_block,
+                end=part.end,
+                speaker=spoken.speaker,
+                cue=spoken.cue,
+                kind="direct" if "direct" in (first.kind, part.kind) else "partial",
+            )
+        else:
+            joined.append(part)
+        previous_chain = chain
+    return joined
 
 
 def _description(attribution: Attribution) -> str | None:
@@ -330,7 +376,11 @@ def _description(attribution: Attribution) -> str | None:
     if ref is None or ref.kind != "description":
         return None
     phrase = ref.text.split()
-    if not 0 < len(phrase) <= _DESCRIPTION_WORDS or phrase[0].lower() not in words.DETERMINERS:
+    if not 0 < len(phrase) <= _DESCRIPTION_WORDS:
+        return None
+    # opened by an article or by a name's possessive ("Obama's former strategist")
+    owner = len(phrase) >= 2 and phrase[0][:1].isupper() and phrase[0].endswith(_POSSESSIVE)
+    if phrase[0].lower() not in words.DETERMINERS and not owner:
         return None
     return " ".join(phrase)
 

@@ -78,7 +78,7 @@ def cues_in(block: BlockText, lo: int, hi: int) -> list[Cue]:
 def attribute(block: BlockText, sentence: tuple[int, int], qi: int) -> Attribution:
     """Who speaks the quote that is token `qi` of `sentence`, and by which cue."""
     first, last = sentence
-    for rule in (_after, _dash_after, _before, _colon_before, _next_sentence):
+    for rule in (_after, _dash_after, _dash_before, _before, _colon_before, _next_sentence):
         found = rule(block, first, last, qi)
         if found is not None:
             return found
@@ -160,6 +160,14 @@ def _name_before(block: BlockText, first: int, qi: int) -> Ref | None:
     return None
 
 
+def _name_right_before(block: BlockText, first: int, i: int) -> Ref | None:
+    """The name that ends right before token i, even one a preposition governs."""
+    run = block.run_of[i - 1] if i > first else -1
+    if run < 0 or block.runs[run].end != i or block.runs[run].possessive:
+        return None
+    return Ref("name", run, "", "")
+
+
 def _dash_after(block: BlockText, first: int, last: int, qi: int) -> Attribution | None:
     i = qi + 1
     if i >= last or block.words[i] not in _DASHES:
@@ -173,24 +181,45 @@ def _dash_after(block: BlockText, first: int, last: int, qi: int) -> Attribution
     return Attribution(Ref("name", run, "", ""), None)
 
 
+def _dash_before(block: BlockText, first: int, last: int, qi: int) -> Attribution | None:
+    """ "…, including the former mayor Tom Berg -- “…” --": a name, a dash, the quote."""
+    k = qi - 1
+    while k > first and block.words[k] in _DASHES:
+        k -= 1
+    if k == qi - 1 or k < first:
+        return None
+    run = block.run_of[k]
+    if run < 0 or block.runs[run].end != k + 1 or block.runs[run].possessive:
+        return None
+    return Attribution(Ref("name", run, "", ""), None)
+
+
 def _before(block: BlockText, first: int, last: int, qi: int) -> Attribution | None:
     lo = max(first, qi - _LEAD_WINDOW)
     fallback: Attribution | None = None
     for cue in reversed(cues_in(block, lo, qi)):
         if cue.source:
             ref = noun_phrase_after(block, cue.end, qi)
-        elif is_participle(cue):
-            ref = clause_subject(block, first, cue.start)
+        elif is_participle(cue):  # "footage of Jane Roe asking, “…”": the name before it
+            ref = _name_right_before(block, first, cue.start) or clause_subject(
+                block, first, cue.start
+            )
         else:
             ref = subject_before(block, first, cue.start)
             if ref is None:  # inverted before the quote: "…, said Jane Roe: “…”"
                 ref = noun_phrase_after(block, cue.end, qi)
         if ref is None or ref.kind == "coordinated":
             continue
-        if ref.kind != "description":
+        # a description gives way to a farther named subject, unless its verb leads
+        # straight into the quote ("…, the mother of three replied, “…”")
+        if ref.kind != "description" or _leads_into(block, cue, qi):
             return Attribution(ref, cue)
         fallback = fallback or Attribution(ref, cue)
     return fallback
+
+
+def _leads_into(block: BlockText, cue: Cue, qi: int) -> bool:
+    return cue.end < qi and all(block.words[k] in (",", ":") for k in range(cue.end, qi))
 
 
 def _colon_before(block: BlockText, first: int, last: int, qi: int) -> Attribution | None:

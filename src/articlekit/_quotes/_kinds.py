@@ -13,7 +13,8 @@ speaker is named; a single quoted word inside a sentence without a speech verb
 (the “family” culture); a short Title Case phrase inside a sentence without a speech
 verb (a show, a book, a bill's name), or governed by a preposition even next to a speech
 verb (said on “Face the Nation”, during a “Town Hall Forum”, told CNN’s “State of the
-Union”): speech is never the object of a preposition or owned by someone.
+Union”): speech is never the object of a preposition or owned by someone. A short Title
+Case span between two capitalised words is a nickname (Marcia “Cia” Price).
 """
 
 from __future__ import annotations
@@ -85,6 +86,8 @@ def is_label(block: BlockText, qi: int, span: QuotedSpan, named: bool, has_cue: 
         return True  # a quoted subheading: 'All Bets Are Off.'
     if len(inner) == 1 and not named and _modifies_next_word(block, qi, span):
         return True  # the “family” culture
+    if _inside_a_name(block, qi) and _title_case(inner):
+        return True  # a nickname: Marcia “Cia” Price
     if _after_preposition(block, qi) and _title_case(inner, allow_stop=True):
         return True  # said on “Face the Nation.”
     if has_cue or not _embedded(block, qi):
@@ -100,6 +103,14 @@ def _after_preposition(block: BlockText, qi: int) -> bool:
     if k >= 0 and block.lows[k] in words.DETERMINERS and block.quote_of[k] < 0:
         k -= 1
     return k >= 0 and block.lows[k] in words.PREPOSITIONS and block.quote_of[k] < 0
+
+
+def _inside_a_name(block: BlockText, qi: int) -> bool:
+    """Between two capitalised words with nothing else around it: Dwayne “The Rock” Johnson."""
+    if qi == 0 or qi + 1 >= len(block.words):
+        return False
+    neighbours = (qi - 1, qi + 1)
+    return all(block.quote_of[k] < 0 and block.words[k][:1].isupper() for k in neighbours)
 
 
 def _embedded(block: BlockText, qi: int) -> bool:

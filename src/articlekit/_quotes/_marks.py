@@ -33,6 +33,7 @@ Role = Literal["open", "close"] | None
 _QUOTING = re.compile(r"[\"“”„‟«»‹›‚`'’‘](?:(?<=[\"“”„‟«»‹›‚`])|(?<![^\W_].)|(?![^\W_]))")
 _ALNUM = re.compile(r"[^\W_]")  # what str.isalnum() accepts
 _MARK = re.compile(r"''|``|[\"“”„‟«»‹›‘’‚']")
+_TYPEWRITER = frozenset({'"', "'", "''", "``"})
 _DOUBLE = "d"
 _SINGLE = "s"
 _FAMILY = {
@@ -95,8 +96,8 @@ def pair_quotes(blocks: Sequence[str]) -> list[QuotedSpan]:
             carry = -1
             continue
         following = segments[n + 1] if marked[n + 1] else None
-        next_family = _opening_family(blocks[following.block], following) if following else None
-        carry = _scan_segment(blocks[segment.block], segment, carry, next_family, spans)
+        next_opening = _opening_style(blocks[following.block], following) if following else None
+        carry = _scan_segment(blocks[segment.block], segment, carry, next_opening, spans)
     return spans
 
 
@@ -112,8 +113,14 @@ def _segments(blocks: Sequence[str]) -> Iterator[_Segment]:
             start = end + 1
 
 
-def _opening_family(text: str, segment: _Segment) -> str | None:
-    """The family of the mark that opens the line, if the line starts with one."""
+def _style(glyph: str) -> tuple[str, bool]:
+    """A mark's family and whether it is a typewriter mark: a quote runs on only into a
+    paragraph opened in the same style (a straight " excerpt is not continued by a “)."""
+    return _FAMILY[glyph], glyph in _TYPEWRITER
+
+
+def _opening_style(text: str, segment: _Segment) -> tuple[str, bool] | None:
+    """The style of the mark that opens the line, if the line starts with one."""
     pos = segment.start
     while pos < segment.end and text[pos].isspace():
         pos += 1
@@ -122,11 +129,15 @@ def _opening_family(text: str, segment: _Segment) -> str | None:
         return None
     glyph = match.group()
     role = _role(text, segment, pos, glyph, None)
-    return _FAMILY[glyph] if role == "open" else None
+    return _style(glyph) if role == "open" else None
 
 
 def _scan_segment(
-    text: str, segment: _Segment, carry: int, next_family: str | None, spans: list[QuotedSpan]
+    text: str,
+    segment: _Segment,
+    carry: int,
+    next_opening: tuple[str, bool] | None,
+    spans: list[QuotedSpan],
 ) -> int:
     """Pair the marks of one line; return the chain id if a quote runs on into the next."""
     stack: list[_Open] = []
@@ -142,7 +153,7 @@ def _scan_segment(
             _push(stack, _Open(pos, len(glyph), glyph, _FAMILY[glyph], _weak(glyph), chain))
         elif role == "close":
             _close(text, segment, stack, pos, len(glyph), _FAMILY[glyph], spans)
-    return _run_on(text, segment, stack, next_family, spans)
+    return _run_on(text, segment, stack, next_opening, spans)
 
 
 def _innermost(stack: list[_Open], family: str) -> _Open | None:
@@ -263,12 +274,12 @@ def _run_on(
     text: str,
     segment: _Segment,
     stack: list[_Open],
-    next_family: str | None,
+    next_opening: tuple[str, bool] | None,
     spans: list[QuotedSpan],
 ) -> int:
     """A quote open at the end of the line continues if the next line opens one."""
     opener = next((entry for entry in stack if not entry.weak), None)
-    if opener is None or opener.family != next_family:
+    if opener is None or _style(opener.glyph) != next_opening:
         return -1
     before = len(spans)
     _emit(text, segment.block, opener, segment.end, segment.end, True, spans)

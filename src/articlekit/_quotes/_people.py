@@ -132,7 +132,7 @@ def _name_length(name_words: Iterable[str]) -> int:
     return sum(1 for w in name_words if w not in _UNCOUNTED)
 
 
-def _is_title(word: str) -> bool:
+def is_title(word: str) -> bool:
     if word in words.TITLES:
         return True
     if not word.endswith(_TITLE_ENDINGS):  # most words: one C call
@@ -148,7 +148,9 @@ def _title_cut(block: BlockText, positions: list[int]) -> int:
     last_name_word = max((n for n, w in enumerate(lows) if w not in _UNCOUNTED), default=-1)
     cut = 0
     for n in range(last_name_word):
-        if _is_title(lows[n]):
+        if is_title(lows[n]) or (
+            lows[n] in words.DOTTED_TITLES and block.words[positions[n] + 1] == "."
+        ):
             cut = n + 1
     return cut
 
@@ -183,7 +185,14 @@ def _opens_sentence(block: BlockText, run: NameRun) -> bool:
     first = sentence_start(block, run.start)
     leading = range(first, run.start)
     if len(leading) <= _MAX_LEADING_TITLES and all(
-        block.lows[k] in words.DETERMINERS or _is_title(block.lows[k]) for k in leading
+        block.lows[k] in words.DETERMINERS or is_title(block.lows[k]) for k in leading
+    ):
+        return True
+    # "Trump campaign spokesman Jason Miller told …": words that qualify the title
+    if (
+        len(leading) <= _MAX_LEADING_TITLES
+        and is_title(block.lows[run.start - 1])
+        and all(block.words[k][0].isalnum() and block.quote_of[k] < 0 for k in leading)
     ):
         return True
     opener = block.lows[first]

@@ -15,11 +15,14 @@ import re
 from typing import Literal, NamedTuple
 
 from articlekit._quotes import _words as words
-from articlekit._quotes._text import BlockText
+from articlekit._quotes._people import is_title
+from articlekit._quotes._text import BlockText, NameRun
 
 RefKind = Literal["name", "pronoun", "description", "coordinated"]
 
 _LEAD_WINDOW = 60
+_ASIDE_WINDOW = 40
+_DASH_WORDS = frozenset({"—", "–", "―"})
 _CLAUSE_STOPS = frozenset({":", ";", "—", "–", "―", "(", ")", "[", "]"})
 SEGMENT_STOPS = frozenset({",", ":", ";", "(", "[", ".", "!", "?", "—", "–", "―"})
 _SEGMENT_BREAKS = _CLAUSE_STOPS - {"(", ")"}
@@ -55,9 +58,8 @@ def clause_subject(block: BlockText, first: int, hi: int) -> Ref | None:
 def subject_before(block: BlockText, lo: int, cue_start: int) -> Ref | None:
     """The subject of the cue at `cue_start`, read backwards no further than `lo`."""
     lows = block.lows
-    j = cue_start
-    while j > lo and block.quote_of[j - 1] < 0 and lows[j - 1] in words.FILLERS:
-        j -= 1
+    j = _before_aside(block, lo, _skip_fillers_back(block, lo, cue_start))
+    j = _skip_fillers_back(block, lo, j)
     if j <= lo:
         return None
     before = lows[j - 1]
@@ -77,12 +79,50 @@ def subject_before(block: BlockText, lo: int, cue_start: int) -> Ref | None:
             if _apposition_like(block, *segment):
                 continue
             if _intro_like(block, *segment):
-                break
+                return _name_after_relative(block, *segment) or nearest
             head = _segment_head(block, *segment, lo)
             if head is not None and head.kind != "description":
                 return head
             break
     return nearest
+
+
+def _skip_fillers_back(block: BlockText, lo: int, j: int) -> int:
+    while j > lo and block.quote_of[j - 1] < 0 and block.lows[j - 1] in words.FILLERS:
+        j -= 1
+    return j
+
+
+def _is_dash(block: BlockText, i: int) -> bool:
+    return block.words[i] in _DASH_WORDS or _spaced_hyphen(block, i)
+
+
+def _before_aside(block: BlockText, lo: int, j: int) -> int:
+    """Where the subject ends when an aside set off by dashes stands between it and the
+    verb ("John Roe, the chief executive -- the firm that owns it -- told me")."""
+    if j <= lo or not _is_dash(block, j - 1):
+        return j
+    k = j - 1
+    while k > lo and _is_dash(block, k - 1):
+        k -= 1
+    m = k - 1
+    while m >= max(lo, k - _ASIDE_WINDOW) and block.quote_of[m] < 0 and not _is_dash(block, m):
+        m -= 1
+    if m < max(lo, k - _ASIDE_WINDOW) or not _is_dash(block, m):
+        return j
+    while m > lo and _is_dash(block, m - 1):
+        m -= 1
+    return m
+
+
+def _name_after_relative(block: BlockText, a: int, b: int) -> Ref | None:
+    """ "As Jane Roe, a tax lawyer, put it": a relative word and the name it introduces."""
+    if b - a < 2 or block.lows[a] not in words.RELATIVES or block.quote_of[a] >= 0:
+        return None
+    run = block.run_of[a + 1]
+    if run < 0 or block.runs[run].start != a + 1 or block.runs[run].end != b:
+        return None
+    return None if block.runs[run].possessive else Ref("name", run, "", "")
 
 
 def _segments_back(block: BlockText, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -92,7 +132,7 @@ def _segments_back(block: BlockText, lo: int, hi: int) -> list[tuple[int, int]]:
     i = hi - 1
     while i >= lo:
         word = block.words[i]
-        if block.quote_of[i] >= 0 or word in _SEGMENT_BREAKS:
+        if block.quote_of[i] >= 0 or word in _SEGMENT_BREAKS or _spaced_hyphen(block, i):
             break
         if word == ",":
             segments.append((i + 1, end))
@@ -100,6 +140,14 @@ def _segments_back(block: BlockText, lo: int, hi: int) -> list[tuple[int, int]]:
         i -= 1
     segments.append((i + 1, end))
     return segments
+
+
+def _spaced_hyphen(block: BlockText, i: int) -> bool:
+    """A hyphen written as a dash: " - " or "--", not the one in "34-year-old"."""
+    if block.words[i] != "-":
+        return False
+    text, start, end = block.text, block.starts[i], block.ends[i]
+    return text[start - 1 : start] in (" ", "-") or text[end : end + 1] in (" ", "-")
 
 
 def _strip_back(block: BlockText, a: int, b: int) -> int:
@@ -127,7 +175,12 @@ def _segment_head(block: BlockText, a: int, b: int, lo: int) -> Ref | None:
     if b - a == 1 and block.lows[a] in words.PRONOUNS and block.quote_of[a] < 0:
         return Ref("pronoun", a, words.PRONOUNS[block.lows[a]], "")
     run = block.run_of[b - 1]
-    if run >= 0 and block.runs[run].end == b and not block.runs[run].possessive:
+    if (
+        run >= 0
+        and block.runs[run].end == b
+        and not block.runs[run].possessive
+        and not _office_of_group(block, block.runs[run])
+    ):
         ref = name_ref(block, run, a)
         if ref is not None:
             return ref
@@ -138,8 +191,32 @@ def _segment_head(block: BlockText, a: int, b: int, lo: int) -> Ref | None:
             return Ref("name", run, "", "")
     if _intro_like(block, a, b) or block.quote_of[a] >= 0:
         return None
+    document = _document_of(block, a, b)
+    if document is not None:
+        return document
     text = block.text[block.starts[a] : block.ends[b - 1]]
     return Ref("description", a, "", text)
+
+
+def _document_of(block: BlockText, a: int, b: int) -> Ref | None:
+    """ "the IMF report", "a Pentagon statement": the document speaks for the name."""
+    if b - a != 3 or block.lows[a] not in words.DETERMINERS:
+        return None
+    run = block.run_of[a + 1]
+    if run < 0 or block.runs[run].end != a + 2 or block.runs[run].possessive:
+        return None
+    return Ref("name", run, "", "") if block.lows[a + 2] in words.DOCUMENT_NOUNS else None
+
+
+def _office_of_group(block: BlockText, run: NameRun) -> bool:
+    """ "Sprecher der Stadtwerke": titles, then an article and the group they serve -- an
+    office, not a person's name."""
+    for k in range(run.start, run.end):
+        if block.lows[k] in words.DETERMINERS and not block.is_capitalized(k):
+            return k > run.start
+        if not is_title(block.lows[k]):
+            return False
+    return False
 
 
 def name_ref(block: BlockText, run: int, lo: int) -> Ref | None:
@@ -205,8 +282,12 @@ def noun_phrase_after(block: BlockText, i: int, hi: int) -> Ref | None:
     if head is not None and head.kind != "description":
         return head
     if head is not None:  # the whole phrase describes: "two people familiar with it"
-        text = block.text[block.starts[opening] : block.ends[stop - 1]]
+        end = _time_adverbial(block, i, stop)
+        text = block.text[block.starts[opening] : block.ends[end - 1]]
         head = Ref("description", i, "", text)
+    if opening < i or lows[i] in words.DETERMINERS:
+        # a name inside a described speaker only qualifies it: "one Democratic source"
+        return _apposition_name(block, stop, hi) or head
     for k in range(i, min(cut, i + 3)):  # "nach Angaben von Stadtwerke-Chef Bernd Ostendorf nur"
         run = block.run_of[k]
         if run >= 0 and not block.runs[run].possessive:
@@ -215,6 +296,22 @@ def noun_phrase_after(block: BlockText, i: int, hi: int) -> Ref | None:
             )
     apposition = _apposition_name(block, stop, hi)
     return apposition or head
+
+
+def _time_adverbial(block: BlockText, i: int, stop: int) -> int:
+    """Where a described speaker that starts at `i` ends: before a time adverbial that
+    follows its head ("the mayor of the town on Monday", "a spokesman late Tuesday")."""
+    lows = block.lows
+    head = i + 1 if lows[i] in words.DETERMINERS else i
+    for k in range(head + 1, stop):
+        j = k
+        while j < min(stop, k + 2) and (
+            lows[j] in words.PREPOSITIONS or lows[j] in words.DETERMINERS
+        ):
+            j += 1
+        if j < stop and lows[j] in words.TIME_WORDS:
+            return k
+    return stop
 
 
 def _governs(block: BlockText, i: int) -> bool:

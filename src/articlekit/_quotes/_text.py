@@ -334,7 +334,7 @@ def _name_runs(tokens: _Tokens) -> list[NameRun]:
     size = len(words_)
     # the capitalized words (a quote's token is not); a run can only start at one
     capitals = compress(count(), map(str.isupper, map(_first_letter, words_)))
-    for i in [i for i in capitals if lows[i] not in words.NOT_NAME_WORDS]:
+    for i in [i for i in capitals if lows[i] not in words.NOT_NAME_WORDS or _opens_name(tokens, i)]:
         if i < after:
             continue
         if not possessive[i] and _ends_after(tokens, i + 1, size):
@@ -378,17 +378,51 @@ def _run_from(tokens: _Tokens, i: int) -> tuple[int, bool]:
             if _org_then_name(tokens, j):
                 return j, False  # "The Washington Post Trump said": two names
             continue
+        if j > i and _middle_initial(tokens, j, size):  # "Julie A. Diaz", "Jane I. Roe"
+            j += 2
+            continue
         # "Ursula von der Leyen", and capitalized inside a name: "Marine Le Pen"
         particle = lows[j] in words.NAME_PARTICLES and tokens.quote_of[j] < 0
         # "Association of Flight Attendants": "of" inside an organisation's name
         # ... and in a title: "Secretary of State John Kerry"
         if not particle and lows[j] in _ORG_LINKS:
             particle = _has_org_word(lows, i, j) or _all_titles(tokens, i, j)
-        if particle and j > i and j + 1 < size and _is_name_word(tokens, j + 1):
+        if (
+            particle
+            and (j > i or _opens_name(tokens, j))
+            and j + 1 < size
+            and _is_name_word(tokens, j + 1)
+        ):
             j += 1
+            continue
+        if particle and j == i + 1 and _double_particle(tokens, j, size):
+            j += 2  # a given name, then "von der", "van den", "de la" and the surname
             continue
         break
     return j, False
+
+
+def _double_particle(tokens: _Tokens, j: int, size: int) -> bool:
+    """ "Ursula von der Leyen": two particles between a given name and the surname."""
+    if j + 2 >= size or tokens.lows[j + 1] not in words.NAME_PARTICLES:
+        return False
+    return tokens.quote_of[j + 1] < 0 and _is_name_word(tokens, j + 2)
+
+
+def _opens_name(tokens: _Tokens, i: int) -> bool:
+    """A capitalised particle before a name word opens the name: "De Blasio", "Van Hollen"."""
+    nxt = i + 1
+    if nxt >= len(tokens.words) or tokens.lows[i] not in words.NAME_PARTICLES:
+        return False
+    return tokens.words[i][0].isupper() and _is_name_word(tokens, nxt)
+
+
+def _middle_initial(tokens: _Tokens, j: int, size: int) -> bool:
+    """A one-letter initial that is also a word ("A.", "I.") between two name words."""
+    word = tokens.words[j]
+    if len(word) != 1 or not word.isupper() or j + 2 >= size:
+        return False
+    return _absorbs_dot(tokens, j + 1) and _is_name_word(tokens, j + 2)
 
 
 def _has_org_word(lows: list[str], i: int, j: int) -> bool:
@@ -478,5 +512,7 @@ def _verb_reading(tokens: _Tokens, i: int, verb: tuple[str, ...]) -> bool:
         return False
     before = tokens.lows[i - 1]
     if (before, verb) in words.AUXILIARY_VERBS or before == "to":  # "a lancé", "to accuse"
+        return True
+    if before in words.COUNTS and not tokens.lows[i].endswith("s"):  # "the two said"
         return True
     return before not in words.DETERMINERS and before not in words.PREPOSITIONS

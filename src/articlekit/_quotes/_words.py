@@ -40,7 +40,13 @@ def _genders(name: str) -> Mapping[str, str]:
 SPEECH_VERBS: frozenset[tuple[str, ...]] = _phrases("speech_verbs")
 SPEECH_SOURCES: frozenset[tuple[str, ...]] = _phrases("speech_sources")
 FILLERS: frozenset[str] = _words("speech_fillers")
-TITLES: frozenset[str] = frozenset(w for w in _words("quote_titles") if not w.startswith("-"))
+# titles only when written with their dot ("Del."): a lexicon line ending in "."
+DOTTED_TITLES: frozenset[str] = frozenset(
+    entry.lower()[:-1] for entry in load("quote_titles") if entry.endswith(".")
+)
+TITLES: frozenset[str] = (
+    frozenset(w for w in _words("quote_titles") if not w.startswith("-")) - DOTTED_TITLES
+)
 TITLE_ENDINGS: frozenset[str] = frozenset(
     w[1:] for w in _words("quote_titles") if w.startswith("-")
 )
@@ -57,8 +63,11 @@ LABEL_MARKERS: frozenset[tuple[str, ...]] = _phrases("quote_label_markers")
 WEAK_LABEL_MARKERS: frozenset[tuple[str, ...]] = _phrases("quote_label_weak")
 PREPOSITIONS: frozenset[str] = _words("quote_prepositions")
 DETERMINERS: frozenset[str] = _words("quote_determiners")
-ABBREVIATIONS: frozenset[str] = _words("quote_abbreviations") | TITLES
+ABBREVIATIONS: frozenset[str] = _words("quote_abbreviations") | TITLES | DOTTED_TITLES
 COORDINATORS: frozenset[str] = _words("quote_coordinators")
+TIME_WORDS: frozenset[str] = _words("quote_time_words")
+COUNTS: frozenset[str] = _words("quote_counts")
+DOCUMENT_NOUNS: frozenset[str] = _words("quote_document_nouns")
 RELATIVES: frozenset[str] = _words("quote_relatives")
 NAME_PARTICLES: frozenset[str] = _words("quote_name_particles")
 NAME_SUFFIXES: frozenset[str] = _words("quote_name_suffixes")
