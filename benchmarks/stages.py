@@ -202,8 +202,21 @@ def quote_figures(times: Iterable[StageTimes]) -> dict[str, float]:
     return {
         "share": quotes / everything if everything else 0.0,
         "added": quotes / rest if rest else 0.0,
+        "median_added": median_added(pages, "quotes"),
         "ms_per_1k_words": quotes / 1e6 / (words / 1000) if words else 0.0,
     }
+
+
+def median_added(pages: Sequence[StageTimes], stage: str) -> float:
+    """What `stage` adds on top of the other stages on the median page: the "typical
+    article" the issues' budgets speak of (pages with a body only)."""
+    added = []
+    for page in pages:
+        own = page.ns.get(stage, 0)
+        rest = sum(page.ns.values()) - own
+        if page.words and rest:
+            added.append(own / rest)
+    return statistics.median(added) if added else 0.0
 
 
 def report(dataset: Path, times: Sequence[StageTimes], repeat: int, markdown: bool) -> str:
@@ -224,7 +237,9 @@ def report(dataset: Path, times: Sequence[StageTimes], repeat: int, markdown: bo
             "",
             f"quote stage: {100 * figures['share']:.1f} % of parse_article's time, "
             f"{100 * figures['added']:.1f} % added on top of the other stages, "
-            f"{figures['ms_per_1k_words']:.2f} ms per 1,000 body words",
+            f"{figures['ms_per_1k_words']:.2f} ms per 1,000 body words; on the median page "
+            f"quotes add {100 * figures['median_added']:.1f} %, metadata "
+            f"{100 * median_added(times, 'metadata'):.1f} %",
         ]
     )
 

@@ -42,7 +42,22 @@ def test_quote_figures_compare_the_quote_stage_with_the_rest() -> None:
     """Share of the total, share added on top of the other stages, ms per 1,000 words."""
     page = StageTimes(2000, dict.fromkeys(STAGES, 0) | {"parse": 6_000_000, "quotes": 2_000_000})
     figures = quote_figures([page])
-    assert figures == pytest.approx({"share": 0.25, "added": 1 / 3, "ms_per_1k_words": 1.0})
+    assert figures == pytest.approx(
+        {"share": 0.25, "added": 1 / 3, "median_added": 1 / 3, "ms_per_1k_words": 1.0}
+    )
+
+
+def test_median_added_is_the_middle_page_and_skips_pages_without_a_body() -> None:
+    """The typical article's figure: the median over pages with words, not the total."""
+    zero = dict.fromkeys(STAGES, 0)
+    pages = [
+        StageTimes(100, zero | {"parse": 10, "quotes": 1}),  # adds 10 %
+        StageTimes(100, zero | {"parse": 10, "quotes": 2}),  # adds 20 %
+        StageTimes(100, zero | {"parse": 10, "quotes": 30}),  # adds 300 %
+        StageTimes(0, zero | {"parse": 10, "quotes": 90}),  # no body: not counted
+    ]
+    assert stages.median_added(pages, "quotes") == pytest.approx(0.2)
+    assert stages.median_added(pages, "metadata") == 0.0
 
 
 def test_keep_fastest_keeps_each_stage_minimum() -> None:
