@@ -185,6 +185,21 @@ def test_plain_text_lines_are_paragraphs() -> None:
     assert [q.kind for q in article.quotes] == ["direct"]
 
 
+def test_plain_text_headline_line_becomes_the_title() -> None:
+    """A plain text's short first line that reads as a headline is its title (not a
+    kicker dropped from the body); a first line that is a sentence, a byline, or as long
+    as what follows stays in the body or the byline."""
+    article = articlekit.parse_article(f"Stadtwerke erhöhen die Preise\n{PROSE}\n{PROSE_2}")
+    assert article.title == "Stadtwerke erhöhen die Preise"
+    assert article.body.text == f"{PROSE}\n\n{PROSE_2}"
+    sentence = articlekit.parse_article(f"The council met again.\n{PROSE}")
+    assert sentence.title is None
+    assert sentence.body.text.startswith("The council met again.")
+    byline = articlekit.parse_article(f"By Ana Ruiz and Tom Hale\n{PROSE}")
+    assert byline.title is None
+    assert byline.authors == ("Ana Ruiz", "Tom Hale")
+
+
 def test_hard_wrapped_plain_text_stays_one_paragraph() -> None:
     """Prose wrapped at a fixed width (the next word would not fit on the line) is one
     paragraph, as in Markdown; so is Markdown with a soft line break."""

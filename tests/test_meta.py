@@ -756,6 +756,15 @@ def test_front_matter_of_any_types_never_raises(fields: dict[str, Any]) -> None:
     assert not any("unreadable" in w for w in got.warnings)
 
 
+@pytest.mark.parametrize("number", [float("inf"), float("-inf"), float("nan")])
+def test_front_matter_infinite_date_is_no_date(number: float) -> None:
+    """YAML's .inf and .nan as a date give no date and no "unreadable" warning (found by
+    the property test above: int(inf) raised inside the reader)."""
+    got = metadata_from_front_matter({"published": number}, None)
+    assert got.published is None
+    assert got.warnings == ()
+
+
 @given(
     json_values,
     st.lists(
@@ -808,6 +817,18 @@ TEXT_CASES: list[tuple[str, list[str], str | None, dict[str, Any]]] = [
         ["No date here."],
         "https://x.test/2024/11/05/a/",
         {"published": datetime(2024, 11, 5)},
+    ),
+    (
+        "a sentence opened by a byline word is not a byline",
+        ["Por la tarde, la dueña del quiosco, Carmen Vidal, hizo un comentario:"],
+        None,
+        {"authors": ()},
+    ),
+    (
+        "a Spanish byline names its author",
+        ["Por Carmen Vidal"],
+        None,
+        {"authors": ("Carmen Vidal",)},
     ),
     (
         "a date in prose is about the story, not the article",

@@ -8,7 +8,9 @@ figures, and hints (emphasis, image-only) for the cleaning stage.
 Plain text (no front matter, no Markdown syntax) is read the way its writer laid it out:
 a line break ends a paragraph, as in text copied from a page or written one paragraph a
 line, unless the lines are hard-wrapped (every line short and the next line's first word
-too long to have fitted on it), where it is only a wrap, as in Markdown.
+too long to have fitted on it), where it is only a wrap, as in Markdown. Its first line is
+the headline when it reads as one (`headline_first`): a short line of three words or more,
+not a sentence, not a byline, with longer prose after it.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from articlekit import _lexicon
 from articlekit._doc import DocBlock, Document
 from articlekit._inline import Inline, InlineBuilder, strip_unsafe
 from articlekit._model import BlockKind, Figure
@@ -53,6 +56,15 @@ _MARKDOWN_SYNTAX = re.compile(
 # Hard-wrapped prose keeps its lines between these widths (72 to 80 is usual); shorter
 # lines (an address, a poem, two short lines) are laid out by hand.
 _WRAP_WIDTHS = range(40, 101)
+# A plain text's first line is its headline when it has this many words and characters,
+# and ends like a headline (not with a full stop, comma, colon or semicolon).
+_HEADLINE_WORDS = range(3, 21)
+_HEADLINE_MAX_CHARS = 160
+_NOT_HEADLINE_END = tuple(".,:;#")
+_BYLINE_START = re.compile(
+    r"^(?:" + "|".join(re.escape(p) for p in _lexicon.load("clean_byline_prefixes")) + r")\s",
+    re.IGNORECASE,
+)
 
 
 @attrs.frozen
@@ -67,7 +79,7 @@ def read_markdown(text: str) -> MarkdownSource:
     """Split off the front matter and turn the Markdown into document blocks."""
     fields, markdown, warnings = split_front_matter(text)
     if markdown is text and _MARKDOWN_SYNTAX.search(text) is None:
-        markdown = paragraph_per_line(text)
+        markdown = headline_first(paragraph_per_line(text))
     builder = _BlockBuilder()
     tokens = _PARSER.parse(markdown)
     builder.feed(tokens)
@@ -127,6 +139,34 @@ def paragraph_per_line(text: str) -> str:
         if len(lines) > 1:
             blocks[index] = _join_lines(lines)
     return "".join(blocks)
+
+
+def headline_first(text: str) -> str:
+    """Plain text (paragraphs split by blank lines) with its first line made a level-1
+    heading when it reads as a headline, so that it becomes the title rather than a
+    kicker the cleaning stage would drop.
+
+    >>> headline_first("Water rates rise in May\\n\\nThe board agreed to it on Monday night.")
+    '# Water rates rise in May\\n\\nThe board agreed to it on Monday night.'
+    >>> headline_first("The board agreed.\\n\\nIt did so on Monday night, after a long debate.")
+    'The board agreed.\\n\\nIt did so on Monday night, after a long debate.'
+    """
+    stripped = text.lstrip()
+    first, _, rest = stripped.partition("\n\n")
+    line = first.strip()
+    if not line or "\n" in line or not rest.strip():
+        return text
+    words = len(line.split())
+    following = len(rest.split("\n\n", 1)[0].split())
+    if (
+        words not in _HEADLINE_WORDS
+        or len(line) > _HEADLINE_MAX_CHARS
+        or line.endswith(_NOT_HEADLINE_END)
+        or _BYLINE_START.match(line)
+        or following <= words
+    ):
+        return text
+    return f"# {line}\n\n{rest}"
 
 
 def _join_lines(lines: list[str]) -> str:

@@ -16,6 +16,7 @@ A date-only value gives midnight; a value without a zone stays naive.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from datetime import date, datetime, time
@@ -124,7 +125,8 @@ def _date(value: object) -> datetime | None:
     if isinstance(value, date):
         return parse_date(datetime.combine(value, time()))
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return parse_date(str(int(value)))
+        # a bare number is a date only as digits (20250304, 2025); inf and nan are none
+        return parse_date(str(int(value))) if math.isfinite(value) else None
     return parse_date(_first_string(value))
 
 

@@ -97,9 +97,13 @@ def dates_in_text(
 
 
 def byline_authors(blocks: Sequence[str]) -> tuple[str, ...]:
-    """Authors from the first short block that opens like a byline."""
+    """Authors from the first short block that opens like a byline: a prefix and a
+    capitalised word ("Por Ana Ruiz", not the sentence "Por la tarde, …")."""
     for block in blocks[:_BLOCKS_READ]:
-        if len(block) <= _MAX_BYLINE_BLOCK and _BYLINE_RE.match(block):
+        if len(block) > _MAX_BYLINE_BLOCK:
+            continue
+        opening = _BYLINE_RE.match(block)
+        if opening is not None and opening.group()[-1].isupper():
             names = clean_authors([block], strict=True)
             if names:
                 return names
