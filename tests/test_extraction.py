@@ -361,3 +361,18 @@ def test_a_list_of_links_the_prose_announces_is_content() -> None:
     assert "Road repairs" in text
     bare = f"<p>{PROSE}</p><ul><li><a href='/a'>Budget summary</a></li></ul><p>{PROSE_2}</p>"
     assert "Budget summary" not in articlekit.parse_article(_article(bare)).body.text
+
+
+def test_chinese_paragraphs_are_measured_by_their_length() -> None:
+    """Text without spaces between words counts its characters, not its space-separated
+    runs: a short opening paragraph ending in '。' is prose, not a kicker; a dateline that
+    runs its date into the words ("18:45发布") is still taken for a dateline."""
+    opening = "市议会周二晚上经过长时间辩论，通过了明年的城市预算。"
+    body = (
+        "财务主管说：“议员们以二十一票赞成、九票反对通过了该方案，完整的计划将在月底前公布，"
+        "其中包括学校交通、道路维修、桥梁检查、公园绿化、路灯、消防站、图书馆、游泳池和公共建筑供暖的费用。”"
+    )
+    page = _article(f"<p>2026年3月9日 18:45发布</p><p>{opening}</p><p>{body}</p><p>{body}</p>")
+    text = articlekit.parse_article(page).body.text
+    assert opening in text
+    assert "18:45" not in text

@@ -44,8 +44,11 @@ _FURNITURE = re.compile(rf"^\W*(?:{_phrases('clean_boilerplate_phrases')})\b", r
 _FURNITURE_INSIDE = re.compile(_phrases("clean_furniture_inside").lower())
 _BYLINE = re.compile(rf"^\W*(?:{_phrases('clean_byline_prefixes')})\s+\w", re.IGNORECASE)
 _DATE_LABEL = re.compile(rf"^\W*(?:{_phrases('clean_date_labels')})\b", re.IGNORECASE)
+# Bounded by anything but a Latin letter or digit: CJK datelines run dates into words
+# ("2016年10月14日07:17", "18:45配信").
 _DATE_LIKE = re.compile(
-    r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[:.h]\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b"
+    r"(?<![0-9A-Za-z])(?:(?:1[89]|20)\d\d|\d{1,2}[:.h]\d\d|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})"
+    r"(?![0-9A-Za-z])"
 )
 _CREDIT_LINE = re.compile(rf"^\W*(?:{_phrases('clean_credit_lines')})", re.IGNORECASE)
 _READ_MORE = re.compile(rf"^\W*(?:{_phrases('clean_read_more')})\s*[:»>\-–—|]", re.IGNORECASE)
@@ -64,8 +67,12 @@ _CREDIT = re.compile(
 _AUTHOR_PATH = re.compile(
     r"/(?:author|authors|people|staff|profile|profiles|autor|auteur)s?/", re.I
 )
-_SENTENCE_END_CHARS = frozenset('.!?…:;"”»’)')
+_SENTENCE_END_CHARS = frozenset('.!?…:;"”»’)。！？」』）')
 _WORD = re.compile(r"\w+")
+# Chinese and Japanese write no spaces between words: there, every two characters of
+# a run count as a word (about the length of one), so length limits hold in any script.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_COUNTED_WORD = re.compile(rf"[^\W{_CJK}]+|[{_CJK}]{{1,2}}")
 _CREDIT_TAIL_CHARS = 300
 
 _PROSE_MIN_WORDS = 12
@@ -148,10 +155,10 @@ def _word_count(text: str, limit: int) -> int:
     prefix = _PREFIX_CHARS_PER_WORD * limit
     if len(text) > prefix:
         # a word cut at the prefix's end still counts once: never more than the text has
-        in_prefix = len(_WORD.findall(text, 0, prefix))
+        in_prefix = len(_COUNTED_WORD.findall(text, 0, prefix))
         if in_prefix > limit:
             return in_prefix
-    return len(_WORD.findall(text))
+    return len(_COUNTED_WORD.findall(text))
 
 
 def is_prose(block: DocBlock) -> bool:
