@@ -376,3 +376,25 @@ def test_chinese_paragraphs_are_measured_by_their_length() -> None:
     text = articlekit.parse_article(page).body.text
     assert opening in text
     assert "18:45" not in text
+
+
+def test_a_standfirst_in_a_sibling_div_is_kept() -> None:
+    """A <div> of running text beside the chosen story container (a standfirst outside
+    the body's wrapper) joins the body like a sibling paragraph; one named like furniture
+    does not."""
+    standfirst = (
+        "The vote ends a month of argument over school buses and heating costs, and leaves "
+        "the council with its smallest reserve in a decade."
+    )
+    bio = (
+        "Maren Holt covers local government for the Gazette and has reported on the county "
+        "budget since 2019, after ten years at a regional radio station."
+    )
+    page = _html(
+        f"<div class='col'><h1>Budget passes</h1><div class='perex'>{standfirst}</div>"
+        f"<div class='text'>{f'<p>{PROSE}</p><p>{PROSE_2}</p>' * 6}</div>"
+        f"<div class='sidebar-bio'>{bio}</div></div>"
+    )
+    text = articlekit.parse_article(page).body.text
+    assert standfirst in text
+    assert "Maren Holt" not in text
