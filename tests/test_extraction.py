@@ -398,3 +398,42 @@ def test_a_standfirst_in_a_sibling_div_is_kept() -> None:
     text = articlekit.parse_article(page).body.text
     assert standfirst in text
     assert "Maren Holt" not in text
+
+
+def _teaser(slug: str, title: str, summary: str) -> str:
+    return (
+        f"<div class='card'><h3><a href='/opinion/{slug}'>{title}</a></h3>"
+        f"<img src='/img/{slug}.jpg' alt=''><p>{summary}</p></div>"
+    )
+
+
+def test_a_run_of_teasers_after_the_story_is_dropped() -> None:
+    """Linked headings, each with a picture and one summary sentence, that end the page
+    are other stories (with the heading that labels them), even though the summaries
+    read like prose; linked headings each followed by paragraphs of the story stay."""
+    teasers = "".join(
+        _teaser(slug, title, summary)
+        for slug, title, summary in [
+            ("ferry", "Keep the ferry running", "THE harbour ferry costs less than one new "
+             "bus lane and carries four hundred commuters every morning. Cut it and they drive."),
+            ("library", "Open the library on Sundays", "FAMILIES have asked for it for years, "
+             "and the staff say a weekend rota would cost very little. Say yes this time."),
+            ("parking", "Parking fees are a tax", "DRIVERS already pay for the roads; charging "
+             "them again to stop outside the shops drives trade away."),
+        ]
+    )  # fmt: skip
+    page = _html(
+        f"<div class='col'><div class='body'><h1>Budget passes</h1><p>{PROSE}</p><p>{PROSE_2}</p>"
+        f"<p>{PROSE}</p></div><div class='group'><h2>Other Opinion Columns</h2>"
+        f"{teasers}</div></div>"
+    )
+    text = articlekit.parse_article(page).body.text
+    assert PROSE_2 in text
+    assert "harbour ferry" not in text
+    assert "Other Opinion Columns" not in text
+    listicle = "".join(
+        f"<h2><a href='/parks/{n}'>Park number {n}</a></h2><p>{PROSE}</p><p>{PROSE_2}</p>"
+        for n in range(3)
+    )
+    kept = articlekit.parse_article(_article(f"<p>{PROSE}</p>{listicle}")).body.text
+    assert "Park number 2" in kept

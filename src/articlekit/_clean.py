@@ -83,6 +83,9 @@ _DEK_MIN_WORDS = 8
 _DATELINE_MAX_WORDS = 10
 _BYLINE_MAX_WORDS = 16
 _BIO_MAX_WORDS = 90
+_TEASER_MAX_WORDS = 60
+_TEASER_HEADING_LINK_SHARE = 0.5
+_MIN_TEASERS = 3
 # Word counts are only compared with the limits above, so counting stops once it passes the
 # limit a caller asks about: a prefix this many characters per word holds more words.
 _PREFIX_CHARS_PER_WORD = 12
@@ -307,15 +310,52 @@ def _without_lead_in_lines(
 
 
 def _end_matter_start(blocks: Sequence[DocBlock], first_prose: int) -> int:
-    """Index of the first end-matter block: a marker after which no prose follows."""
-    for index in range(first_prose + 1, len(blocks)):
+    """Index of the first end-matter block: a marker after which no prose follows, or
+    the start of the teasers that end the page."""
+    end = _teasers_start(blocks)
+    if end <= first_prose:
+        end = len(blocks)  # teasers and no story before them: a section page, read it all
+    for index in range(first_prose + 1, end):
         text = blocks[index].text.strip()
         if not (_TAIL_MARKER.match(text) or _COMMENT_COUNT.match(text)):
             continue
         after = blocks[index + 1 :]
         if not any(is_prose(b) and not b.links and not _is_furniture(b) for b in after):
             return index
-    return len(blocks)
+    return end
+
+
+def _teasers_start(blocks: Sequence[DocBlock]) -> int:
+    """Where a run of teasers for other stories ends the page, else len(blocks).
+
+    A teaser is a heading that is mostly a link, with at most a picture and one short
+    summary after it; a run of them, and the plain heading that labels the run ("Other
+    columns"), is a list of other stories, however much each summary reads like prose."""
+    start = index = len(blocks)
+    teasers = 0
+    summaries = 0
+    while index > 0:
+        index -= 1
+        block = blocks[index]
+        if block.kind != "heading":
+            if "image" in block.hints or not block.text:
+                continue
+            summaries += 1
+            short = _word_count(block.text, _TEASER_MAX_WORDS) <= _TEASER_MAX_WORDS
+            if summaries > 1 or block.kind != "paragraph" or not short:
+                break
+            continue
+        if block.link_density() < _TEASER_HEADING_LINK_SHARE:
+            break
+        teasers += 1
+        summaries = 0
+        start = index
+    if teasers < _MIN_TEASERS:
+        return len(blocks)
+    label = blocks[start - 1] if start > 0 else None
+    if label is not None and label.kind == "heading" and not label.links:
+        return start - 1
+    return start
 
 
 def _is_author_card(block: DocBlock) -> bool:
