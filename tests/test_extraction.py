@@ -260,6 +260,8 @@ def test_noscript_tracking_pixel_is_not_text() -> None:
         ("photo-credits", False),
         ("imagecredit", False),
         ("wp-caption-text", False),
+        ("list-item no_caption", True),  # a flag saying the item has no caption
+        ("card has-caption", True),
     ],
 )
 def test_caption_and_credit_classes_match_whole_words(classes: str, kept: bool) -> None:

@@ -34,8 +34,11 @@ _FURNITURE = re.compile(
     + ")"
 )
 # Class words, as a whole word or a word's end ("imagecredit", "photo-credits"), never a
-# word's start ("creditshelf", "legendary").
-_CAPTION_CLASS = re.compile(r"(?:caption|legend)s?(?![a-z])", re.IGNORECASE)
+# word's start ("creditshelf", "legendary"), nor a flag on an item that has or lacks one
+# ("no_caption", "has-caption").
+_CAPTION_CLASS = re.compile(
+    r"(?<!no[-_])(?<!has[-_])(?<!with[-_])(?:caption|legend)s?(?![a-z])", re.IGNORECASE
+)
 _CREDIT_CLASS = re.compile(
     r"(?:credit|copyright|photographer)s?(?![a-z])|byline-image|image-source", re.IGNORECASE
 )
