@@ -439,3 +439,20 @@ def test_a_run_of_teasers_after_the_story_is_dropped() -> None:
     )
     kept = articlekit.parse_article(_article(f"<p>{PROSE}</p>{listicle}")).body.text
     assert "Park number 2" in kept
+
+
+def test_a_data_table_with_one_paragraph_in_a_cell_stays_a_table() -> None:
+    """One cell wrapping its text in <p> does not make a table of twelve rows a layout
+    table: it stays one table block, and its linked first column stays in it."""
+    rows = "".join(
+        f"<tr><th><a href='/route/{n}'>Route {n}</a></th><td>{2010 + n}</td>"
+        f"<td>{'<p>Extended to the harbour.</p>' if n == 3 else 'Unchanged.'}</td></tr>"
+        for n in range(12)
+    )
+    table = (
+        f"<table><thead><tr><th>Route</th><th>Opened</th><th>Notes</th></tr></thead>{rows}</table>"
+    )
+    article = articlekit.parse_article(_article(f"<p>{PROSE}</p>{table}<p>{PROSE_2}</p>"))
+    tables = [block for block in article.body.blocks if block.kind == "table"]
+    assert len(tables) == 1
+    assert "Route 7" in article.body.text

@@ -55,6 +55,7 @@ _PROSE_SECTION = re.compile(
 )
 _MAX_ID_WORDS = 3
 _ID_WORD_BREAK = re.compile(r"[-_\s]+")
+_LAYOUT_CELL_SHARE = 0.1
 _STRUCTURAL_FURNITURE = frozenset({"nav", "aside", "footer", "menu", "form"})
 _FURNITURE_ROLES = frozenset(
     {"navigation", "menu", "menubar", "complementary", "banner", "contentinfo", "search"}
@@ -385,11 +386,14 @@ def data_table_rows(table: HtmlElement) -> tuple[tuple[str, ...], ...] | None:
         return None
     rows = [row for row in table.iter("tr") if isinstance(row, HtmlElement)]
     cells = [[cell for cell in row if getattr(cell, "tag", None) in ("td", "th")] for row in rows]
-    if not rows or any(
+    # Cells that hold paragraphs or boxes lay out a page; a data table may have a few
+    # (a long description, a stray <p>), never a good share of them.
+    holding_blocks = sum(
         cell.find(".//p") is not None or cell.find(".//div") is not None
         for r in cells
         for cell in r
-    ):
+    )
+    if not rows or holding_blocks > _LAYOUT_CELL_SHARE * sum(len(r) for r in cells):
         return None
     columns = max((len(r) for r in cells), default=0)
     semantic = (
