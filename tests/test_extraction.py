@@ -456,3 +456,16 @@ def test_a_data_table_with_one_paragraph_in_a_cell_stays_a_table() -> None:
     tables = [block for block in article.body.blocks if block.kind == "table"]
     assert len(tables) == 1
     assert "Route 7" in article.body.text
+
+
+def test_a_featured_heading_starts_the_end_matter() -> None:
+    """A 'Featured' heading with only story titles and 'Read Article' links after it is
+    a list of other stories: it and what follows leave the body."""
+    featured = (
+        "<h2>Featured</h2><p><a href='/a'>Read Article</a></p><p>How to Patch a Bike Tyre</p>"
+        "<p><a href='/b'>Read Article</a></p><p>Ten Walks Along the Canal</p>"
+    )
+    text = articlekit.parse_article(_article(f"<p>{PROSE}</p><p>{PROSE_2}</p>{featured}")).body.text
+    assert PROSE_2 in text
+    assert "Featured" not in text
+    assert "Canal" not in text
