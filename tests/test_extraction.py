@@ -469,3 +469,15 @@ def test_a_featured_heading_starts_the_end_matter() -> None:
     assert PROSE_2 in text
     assert "Featured" not in text
     assert "Canal" not in text
+
+
+def test_the_labels_of_a_generated_chart_are_not_prose() -> None:
+    """The absolutely placed labels of an ai2html chart (numbers, axis years) inside the
+    article are no paragraphs of the story."""
+    labels = "".join(
+        f"<div class='g-aiAbs' style='top:{n * 9}%'><p>’{10 + n}</p></div>" for n in range(9)
+    )
+    chart = f"<div class='ai2html ai2html-box'><img src='/chart.png' alt=''>{labels}</div>"
+    text = articlekit.parse_article(_article(f"<p>{PROSE}</p>{chart}<p>{PROSE_2}</p>")).body.text
+    assert PROSE_2 in text
+    assert "’14" not in text
