@@ -481,3 +481,20 @@ def test_the_labels_of_a_generated_chart_are_not_prose() -> None:
     text = articlekit.parse_article(_article(f"<p>{PROSE}</p>{chart}<p>{PROSE_2}</p>")).body.text
     assert PROSE_2 in text
     assert "’14" not in text
+
+
+def test_a_link_around_blocks_links_each_block() -> None:
+    """A story card (<a> around a heading and a summary) links both blocks, so a run of
+    such cards after the story is recognised as teasers; an <a> holding most of the
+    text (an unclosed link that swallowed the story) does not turn the story into links."""
+    cards = "".join(
+        f"<a class='card' href='/story/{n}'><h3>Harbour story number {n}</h3>"
+        f"<p>A short summary of harbour story {n}, written for the card.</p></a>"
+        for n in range(3)
+    )
+    page = _article(f"<p>{PROSE}</p><p>{PROSE_2}</p><p>{PROSE}</p>{cards}")
+    text = articlekit.parse_article(page).body.text
+    assert PROSE_2 in text
+    assert "Harbour story" not in text
+    swallowed = _article(f"<p>{PROSE}</p><a href='/x'><p>{PROSE_2}</p><p>{PROSE}</p></a>")
+    assert "](/x)" not in articlekit.parse_article(swallowed).body.markdown

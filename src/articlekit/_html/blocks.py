@@ -56,6 +56,7 @@ _PROSE_SECTION = re.compile(
 _MAX_ID_WORDS = 3
 _ID_WORD_BREAK = re.compile(r"[-_\s]+")
 _LAYOUT_CELL_SHARE = 0.1
+_CARD_SHARE = 0.3
 _STRUCTURAL_FURNITURE = frozenset({"nav", "aside", "footer", "menu", "form"})
 _FURNITURE_ROLES = frozenset(
     {"navigation", "menu", "menubar", "complementary", "banner", "contentinfo", "search"}
@@ -83,6 +84,8 @@ class _Walker:
     _inline: InlineBuilder = attrs.field(factory=InlineBuilder)
     _images: list[Figure] = attrs.field(factory=list)
     _lists: list[bool] = attrs.field(factory=list)
+    # the open <a> elements: a link wrapping blocks (a story card) links each of them
+    _anchors: list[HtmlElement] = attrs.field(factory=list)
     _quote_depth: int = 0
     _pre_depth: int = 0
     _breaks: int = 0
@@ -90,6 +93,7 @@ class _Walker:
     _verdicts: dict[tuple[str | None, str | None, bool], tuple[bool, float]] = attrs.field(
         factory=dict
     )
+    _card_links: dict[HtmlElement, bool] = attrs.field(factory=dict)
     # caption/credit hints by class and id
     _class_hints: dict[str, frozenset[str]] = attrs.field(factory=dict)
 
@@ -169,6 +173,15 @@ class _Walker:
                 self.blocks.append(DocBlock(kind="heading", text=text, level=int(element.tag[1])))
         return True
 
+    def _is_card_link(self, anchor: HtmlElement) -> bool:
+        """A link around blocks that is a card (a teaser's heading and summary), not an
+        unclosed <a> that swallowed the story: it holds a small part of the content."""
+        verdict = self._card_links.get(anchor)
+        if verdict is None:
+            chars = sum(len(text.strip()) for text in anchor.itertext())
+            verdict = self._card_links[anchor] = chars < self.content_chars * _CARD_SHARE
+        return verdict
+
     def _holds_prose(self, node: HtmlElement) -> bool:
         own = self.stats.get(node)
         return own is not None and own.chars >= _NOSCRIPT_PROSE_CHARS and len(node) > 0
@@ -226,6 +239,7 @@ class _Walker:
             self._flush()
             self._contexts.append(self._context_for(node))
         elif tag == "a":
+            self._anchors.append(node)
             self._inline.open_link(node.get("href") or "")
         elif tag in _EMPHASIS_TAGS:
             self._inline.open_emphasis()
@@ -246,6 +260,8 @@ class _Walker:
                 self._inline = InlineBuilder()
         elif tag == "a":
             self._inline.close_link()
+            if self._anchors:
+                self._anchors.pop()
         elif tag in _EMPHASIS_TAGS:
             self._inline.close_emphasis()
 
@@ -293,6 +309,8 @@ class _Walker:
             return  # nothing since the last block: the builder is as good as new
         built = self._inline.build()
         self._inline = InlineBuilder(preserve_space=preserve)
+        if self._anchors and self._is_card_link(self._anchors[-1]):
+            self._inline.open_link(self._anchors[-1].get("href") or "")
         images, self._images = tuple(self._images), []
         if not built.text.strip() and not images:
             return
