@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import articlekit
@@ -498,3 +500,27 @@ def test_a_link_around_blocks_links_each_block() -> None:
     assert "Harbour story" not in text
     swallowed = _article(f"<p>{PROSE}</p><a href='/x'><p>{PROSE_2}</p><p>{PROSE}</p></a>")
     assert "](/x)" not in articlekit.parse_article(swallowed).body.markdown
+
+
+def _with_article_body(body: str, shown: str) -> str:
+    script = json.dumps({"@type": "NewsArticle", "headline": "Budget passes", "articleBody": body})
+    return _html(
+        f"<div id='app'>{shown}</div>", head=f"<script type='application/ld+json'>{script}</script>"
+    )
+
+
+def test_json_ld_article_body_stands_in_only_for_a_page_without_text() -> None:
+    """A page that shows almost no text gets its body from the JSON-LD articleBody, one
+    paragraph per line (or per <p> when the string holds markup), with a warning; a page
+    that shows its story keeps its own text, even when the articleBody says more."""
+    body = f"{PROSE}\n\n{PROSE_2}\n{PROSE}"
+    article = articlekit.parse_article(_with_article_body(body, "<p>Loading…</p>"))
+    assert [b.text for b in article.body.blocks] == [PROSE, PROSE_2, PROSE]
+    assert any(w.startswith("body-from-json-ld") for w in article.warnings)
+    marked = _with_article_body(f"<p>{PROSE}</p><p>{PROSE_2} &amp; more</p>", "")
+    texts = [b.text for b in articlekit.parse_article(marked).body.blocks]
+    assert texts == [PROSE, f"{PROSE_2} & more"]
+    shown = "".join(f"<p>{PROSE}</p><p>{PROSE_2}</p>" for _ in range(4))
+    kept = articlekit.parse_article(_with_article_body(body * 4 + " Extra line.", shown))
+    assert "Extra line" not in kept.body.text
+    assert not any(w.startswith("body-from-json-ld") for w in kept.warnings)

@@ -1,6 +1,7 @@
 """`parse_article`: one pipeline of named stages.
 
     decode -> sniff format -> (HTML | Markdown + front matter) -> document blocks
+           (-> JSON-LD articleBody when the page shows almost no text)
            -> metadata -> clean blocks -> body and links -> quotes -> Article
 
 Both readers hand on the same `Document` of blocks, so every stage after them is written
@@ -27,6 +28,8 @@ from articlekit._model import Article, Figure, Quote
 from articlekit._options import Options
 from articlekit._quotes import find_quotes
 from articlekit._sniff import Format, sniff_format
+from articlekit._structured_body import NOTE as STRUCTURED_BODY_NOTE
+from articlekit._structured_body import structured_body
 from articlekit.errors import InputTooLarge, UnsupportedFormat
 
 if TYPE_CHECKING:
@@ -172,6 +175,10 @@ def _read_html(text: str, url: str | None) -> tuple[Metadata, Document, str | No
     metadata = _meta.extract_html_metadata(root, url)
     base = base_url(root, url, metadata.canonical_url)
     document = read_html_content(root)
+    structured = structured_body(text, document.blocks)
+    if structured is not None:
+        kept = tuple(w for w in document.warnings if not w.startswith("empty-body"))
+        document = Document(blocks=structured, warnings=(*kept, STRUCTURED_BODY_NOTE))
     return metadata, attrs.evolve(document, warnings=(*notes, *document.warnings)), base
 
 
