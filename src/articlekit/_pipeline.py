@@ -34,6 +34,7 @@ from articlekit.errors import InputTooLarge, UnsupportedFormat
 
 if TYPE_CHECKING:
     from bs4.element import Tag
+    from lxml.html import HtmlElement
 
 _DEFAULT_OPTIONS = Options()
 _TEXT_BLOCKS_FOR_METADATA = 6
@@ -174,12 +175,18 @@ def _read_html(text: str, url: str | None) -> tuple[Metadata, Document, str | No
         return Metadata(url=url), document, url
     metadata = _meta.extract_html_metadata(root, url)
     base = base_url(root, url, metadata.canonical_url)
-    document = read_html_content(root)
-    structured = structured_body(text, document.blocks)
-    if structured is not None:
-        kept = tuple(w for w in document.warnings if not w.startswith("empty-body"))
-        document = Document(blocks=structured, warnings=(*kept, STRUCTURED_BODY_NOTE))
+    document = _html_content(root, text)
     return metadata, attrs.evolve(document, warnings=(*notes, *document.warnings)), base
+
+
+def _html_content(root: HtmlElement, page: str) -> Document:
+    """The page's main-content blocks; its JSON-LD articleBody when it shows almost none."""
+    document = read_html_content(root)
+    structured = structured_body(page, document.blocks)
+    if structured is None:
+        return document
+    kept = tuple(w for w in document.warnings if not w.startswith("empty-body"))
+    return Document(blocks=structured, warnings=(*kept, STRUCTURED_BODY_NOTE))
 
 
 def _lead_texts(cleaned: Cleaned) -> Sequence[str]:
