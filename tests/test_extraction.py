@@ -524,3 +524,20 @@ def test_json_ld_article_body_stands_in_only_for_a_page_without_text() -> None:
     kept = articlekit.parse_article(_with_article_body(body * 4 + " Extra line.", shown))
     assert "Extra line" not in kept.body.text
     assert not any(w.startswith("body-from-json-ld") for w in kept.warnings)
+
+
+def test_a_header_holding_only_running_text_is_the_opening_paragraph() -> None:
+    """A <header> inside the story with no heading, no date and no link, only a sentence
+    of text, is the story's opening paragraph and stays; a header with a headline and a
+    byline still gives only its headline."""
+    opening = (
+        "Councillors spent six hours on the budget, and the vote still came down to the "
+        "price of heating the town's schools."
+    )
+    page = _article(f"<header>{opening}</header><p>{PROSE}</p><p>{PROSE_2}</p>")
+    assert opening in articlekit.parse_article(page).body.text
+    headed = _article(
+        "<header><h2>Six hours on the budget</h2><p>By Maren Holt and Tomas Ruiz, with "
+        f"reporting from the council chamber in the old town hall</p></header><p>{PROSE}</p>"
+    )
+    assert "Maren Holt" not in articlekit.parse_article(headed).body.text

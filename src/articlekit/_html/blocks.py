@@ -57,6 +57,7 @@ _MAX_ID_WORDS = 3
 _ID_WORD_BREAK = re.compile(r"[-_\s]+")
 _LAYOUT_CELL_SHARE = 0.1
 _CARD_SHARE = 0.3
+_LEAD_MIN_CHARS = 80
 _STRUCTURAL_FURNITURE = frozenset({"nav", "aside", "footer", "menu", "form"})
 _FURNITURE_ROLES = frozenset(
     {"navigation", "menu", "menubar", "complementary", "banner", "contentinfo", "search"}
@@ -159,7 +160,7 @@ class _Walker:
         """A header inside the article: keep its headings (a live-blog entry's title) and
         its figures, drop the rest (bylines, dates, share links). The page headline is
         dropped later, by the cleaner, as a repeat of the title."""
-        if not self._small(node):
+        if not self._small(node) or self._is_lead_paragraph(node):
             return False
         self._flush()
         for element in node.iter("h1", "h2", "h3", "h4", "h5", "h6", "figure"):
@@ -172,6 +173,14 @@ class _Walker:
             if text:
                 self.blocks.append(DocBlock(kind="heading", text=text, level=int(element.tag[1])))
         return True
+
+    def _is_lead_paragraph(self, node: HtmlElement) -> bool:
+        """A header that holds no heading, only a sentence or two of running text: the
+        story's opening paragraph marked up as its header, read like any paragraph."""
+        own = self.stats.get(node)
+        if own is None or own.chars < _LEAD_MIN_CHARS or own.link_chars or own.has_block_child:
+            return False
+        return next(node.iter("h1", "h2", "h3", "h4", "h5", "h6", "time"), None) is None
 
     def _is_card_link(self, anchor: HtmlElement) -> bool:
         """A link around blocks that is a card (a teaser's heading and summary), not an
