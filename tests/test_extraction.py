@@ -541,3 +541,21 @@ def test_a_header_holding_only_running_text_is_the_opening_paragraph() -> None:
         f"reporting from the council chamber in the old town hall</p></header><p>{PROSE}</p>"
     )
     assert "Maren Holt" not in articlekit.parse_article(headed).body.text
+
+
+def test_a_bracketed_related_marker_in_japanese_starts_the_end_matter() -> None:
+    """'【関連記事】' (related articles), brackets and all, starts the end matter: the
+    linked titles after it leave the body, whatever their length."""
+    story = "".join(
+        f"<p>市は{n}月に新しい予算案を公表し、学校の暖房費と道路の補修費を増やすと説明した。</p>"
+        for n in range(1, 6)
+    )
+    related = (
+        "<p>【関連記事】</p><ul>"
+        "<li><a href='/a'>港のフェリー、来年から運賃を値上げ　通勤客から反発の声も</a></li>"
+        "<li><a href='/b'>図書館の日曜開館、市議会が正式に承認する方針を固めた</a></li></ul>"
+    )
+    text = articlekit.parse_article(_article(story + related)).body.text
+    assert "学校の暖房費" in text
+    assert "関連記事" not in text
+    assert "フェリー" not in text

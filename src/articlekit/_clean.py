@@ -27,15 +27,17 @@ from articlekit._doc import DocBlock
 from articlekit._model import Figure
 
 
-def _phrases(name: str) -> str:
+def _phrases(name: str, languages: tuple[str, ...] = _lexicon.LANGUAGES) -> str:
     return "|".join(
-        re.escape(entry) for entry in sorted(_lexicon.load(name), key=len, reverse=True)
+        re.escape(entry) for entry in sorted(_lexicon.load(name, languages), key=len, reverse=True)
     )
 
 
 _SKIP_LINK = re.compile(rf"^(?:{_phrases('clean_skip_links')})\W*$", re.IGNORECASE)
+# Markers may be bracketed ("【関連記事】", "» Related"); Chinese and Japanese have them too.
 _TAIL_MARKER = re.compile(
-    rf"^(?:{_phrases('clean_tail_markers')})\b(?:\s+(?:on|in|from|at|\w+)){{0,3}}\W*$",
+    rf"^\W*(?:{_phrases('clean_tail_markers', (*_lexicon.LANGUAGES, 'ja', 'zh'))})\b"
+    r"(?:\s+(?:on|in|from|at|\w+)){0,3}\W*$",
     re.IGNORECASE,
 )
 _FURNITURE = re.compile(rf"^\W*(?:{_phrases('clean_boilerplate_phrases')})\b", re.IGNORECASE)
