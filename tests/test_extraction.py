@@ -54,6 +54,7 @@ def _article(inner: str) -> str:
             "Jo Lane covers",
         ),
         ("<p>Read more: <a href='/other'>Council tax to rise again</a></p>", "Council tax"),
+        ("<p>We read every message. Tell us what you think of this page.</p>", "every message"),
     ],
 )
 def test_furniture_inside_the_article_is_dropped(furniture: str, leaked: str) -> None:
