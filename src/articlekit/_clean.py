@@ -34,9 +34,10 @@ def _phrases(name: str, languages: tuple[str, ...] = _lexicon.LANGUAGES) -> str:
 
 
 _SKIP_LINK = re.compile(rf"^(?:{_phrases('clean_skip_links')})\W*$", re.IGNORECASE)
+_CJK_TOO = (*_lexicon.LANGUAGES, "ja", "zh")  # lexicons that have Chinese and Japanese files
 # Markers may be bracketed ("【関連記事】", "» Related"); Chinese and Japanese have them too.
 _TAIL_MARKER = re.compile(
-    rf"^\W*(?:{_phrases('clean_tail_markers', (*_lexicon.LANGUAGES, 'ja', 'zh'))})\b"
+    rf"^\W*(?:{_phrases('clean_tail_markers', _CJK_TOO)})\b"
     r"(?:\s+(?:on|in|from|at|\w+)){0,3}\W*$",
     re.IGNORECASE,
 )
@@ -52,7 +53,7 @@ _DATE_LIKE = re.compile(
     r"(?<![0-9A-Za-z])(?:(?:1[89]|20)\d\d|\d{1,2}[:.h]\d\d|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})"
     r"(?![0-9A-Za-z])"
 )
-_CREDIT_LINE = re.compile(rf"^\W*(?:{_phrases('clean_credit_lines')})", re.IGNORECASE)
+_CREDIT_LINE = re.compile(rf"^\W*(?:{_phrases('clean_credit_lines', _CJK_TOO)})", re.IGNORECASE)
 _READ_MORE = re.compile(rf"^\W*(?:{_phrases('clean_read_more')})\s*[:»>\-–—|]", re.IGNORECASE)
 _COMMENT_WORDS = _phrases("clean_comment_words")
 _COMMENT_COUNT = re.compile(
@@ -72,9 +73,10 @@ _AUTHOR_PATH = re.compile(
 _SENTENCE_END_CHARS = frozenset('.!?…:;"”»’)。！？」』）')
 _WORD = re.compile(r"\w+")
 # Chinese and Japanese write no spaces between words: there, every two characters of
-# a run count as a word (about the length of one), so length limits hold in any script.
+# a run count as a word (about the length of one), so length limits hold in any script;
+# a number with its counter or unit ("2026年", "3月") is one word.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_COUNTED_WORD = re.compile(rf"[^\W{_CJK}]+|[{_CJK}]{{1,2}}")
+_COUNTED_WORD = re.compile(rf"\d+[{_CJK}]|[^\W{_CJK}]+|[{_CJK}]{{1,2}}")
 _CREDIT_TAIL_CHARS = 300
 
 _PROSE_MIN_WORDS = 12
