@@ -55,6 +55,11 @@ def _article(inner: str) -> str:
         ),
         ("<p>Read more: <a href='/other'>Council tax to rise again</a></p>", "Council tax"),
         ("<p>We read every message. Tell us what you think of this page.</p>", "every message"),
+        (
+            "<div class='video-js vjs-default-skin'><div class='vjs-control-bar'>"
+            "<span class='vjs-control-text'>Play</span> <span>Current Time</span> 0:00</div></div>",
+            "Current Time",
+        ),
     ],
 )
 def test_furniture_inside_the_article_is_dropped(furniture: str, leaked: str) -> None:
