@@ -565,3 +565,12 @@ def test_a_bracketed_related_marker_in_japanese_starts_the_end_matter() -> None:
     assert "学校の暖房費" in text
     assert "関連記事" not in text
     assert "フェリー" not in text
+
+
+def test_the_first_words_of_text_broken_by_blank_lines_are_not_a_kicker() -> None:
+    """Running text that <br><br> breaks up keeps its first short stretch, which is no
+    kicker label; a short label in an element of its own still goes."""
+    page = _article(f"<div>Council budget<br>approved late<br><br>{PROSE}<br><br>{PROSE_2}</div>")
+    assert "Council budget" in articlekit.parse_article(page).body.text
+    labelled = _article(f"<div class='label'>Council budget</div><p>{PROSE}</p><p>{PROSE_2}</p>")
+    assert "Council budget" not in articlekit.parse_article(labelled).body.text

@@ -291,7 +291,10 @@ def _is_lead_in(
     dateline = dated and (words <= _DATELINE_MAX_WORDS or labelled)
     if byline or dateline:
         return True  # metadata, not prose: the text fallbacks read it from `lead_in`
-    return words <= _KICKER_MAX_WORDS and not _ends_sentence(block.text)
+    # a kicker is an element of its own, not the first words of text that <br>s break up
+    # (a trail of links cut off that way is still furniture)
+    running = "split" in block.hints and not block.links
+    return words <= _KICKER_MAX_WORDS and not _ends_sentence(block.text) and not running
 
 
 def _without_lead_in_lines(

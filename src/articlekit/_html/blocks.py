@@ -240,7 +240,7 @@ class _Walker:
         if tag == "br":
             self._breaks += 1
             if self._breaks >= 2 and not self._pre_depth:
-                self._flush()
+                self._flush(split=True)
             else:
                 self._inline.line_break()
             return
@@ -311,7 +311,9 @@ class _Walker:
             self._breaks = 0
         self._inline.append(text)
 
-    def _flush(self) -> None:
+    def _flush(self, split: bool = False) -> None:
+        """End the block being built; `split` when blank lines (<br><br>) end it inside
+        running text."""
         self._breaks = 0
         preserve = self._pre_depth > 0
         if not self._images and self._inline.is_pristine(preserve):
@@ -329,6 +331,8 @@ class _Walker:
             hints.add("emphasis")
         if images and not built.text.strip():
             hints.add("image")
+        if split:
+            hints.add("split")
         self.blocks.append(
             DocBlock(
                 kind=context.kind if context and context.kind else "paragraph",
