@@ -574,3 +574,13 @@ def test_the_first_words_of_text_broken_by_blank_lines_are_not_a_kicker() -> Non
     assert "Council budget" in articlekit.parse_article(page).body.text
     labelled = _article(f"<div class='label'>Council budget</div><p>{PROSE}</p><p>{PROSE_2}</p>")
     assert "Council budget" not in articlekit.parse_article(labelled).body.text
+
+
+def test_the_headline_goes_even_when_no_paragraph_is_prose() -> None:
+    """A heading that repeats the title leaves the body of a page whose text is all short
+    items (no prose paragraph to mark where the lead-in ends)."""
+    items = "".join(f"<li>Route {n} runs every ten minutes</li>" for n in range(6))
+    page = _html(f"<article><h1>Budget passes</h1><ul>{items}</ul></article>")
+    text = articlekit.parse_article(page).body.text
+    assert "Route 5" in text
+    assert "Budget passes" not in text

@@ -143,6 +143,9 @@ def clean_blocks(
             block = _without_lead_in_lines(block, title, description, lead_in, drop_deks)
             if not block.text.strip():
                 continue
+        elif not kept and block.kind == "heading" and _normalise(block.text) == _normalise(title):
+            lead_in.append(block.text)  # the headline, on a page with no prose to find
+            continue
         kept.append(block)
         figures.extend(image for image in block.images if image.url)
     while kept and kept[-1].kind == "heading" and any(b.kind != "heading" for b in kept):
