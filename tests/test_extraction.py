@@ -530,6 +530,10 @@ def test_json_ld_article_body_stands_in_only_for_a_page_without_text() -> None:
     kept = articlekit.parse_article(_with_article_body(body * 4 + " Extra line.", shown))
     assert "Extra line" not in kept.body.text
     assert not any(w.startswith("body-from-json-ld") for w in kept.warnings)
+    unclosed = _html(
+        "<p>Loading…</p>", head=f'<script type=\'application/ld+json\'>{{"articleBody": "{PROSE}'
+    )
+    assert PROSE not in articlekit.parse_article(unclosed).body.text
 
 
 def test_a_header_holding_only_running_text_is_the_opening_paragraph() -> None:

@@ -22,9 +22,13 @@ _THIN_CHARS = 1000  # blocks with less text than this are "almost nothing"
 _GAIN = 3  # the articleBody must hold this many times more text
 _MIN_CHARS = 300
 _MARKER = '"articleBody"'
-_SCRIPT = re.compile(r"<script\b[^>]*ld\+json[^>]*>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+# Opening tags are read a bounded way and each closing tag is looked for once, so the
+# search stays one pass over the page whatever it holds (unclosed scripts, stray '<').
+_SCRIPT_START = re.compile(r"<script\b[^<>]{0,500}ld\+json[^<>]{0,500}>", re.IGNORECASE)
+_SCRIPT_END = re.compile(r"</script", re.IGNORECASE)
+_MAX_SCRIPTS = 50
 _BLOCK_END = re.compile(r"</(?:p|div|h[1-6]|li|blockquote)\s*>|<br\s*/?>", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"<[^<>]*>")
 
 
 def structured_body(page: str, blocks: Sequence[DocBlock]) -> tuple[DocBlock, ...] | None:
@@ -43,12 +47,28 @@ def structured_body(page: str, blocks: Sequence[DocBlock]) -> tuple[DocBlock, ..
 
 def _article_body(page: str) -> str | None:
     """The first articleBody string among the page's JSON-LD nodes."""
-    nodes, _warnings = jsonld.read_blocks(match.group(1) for match in _SCRIPT.finditer(page))
+    nodes, _warnings = jsonld.read_blocks(_scripts(page))
     for node in nodes:
         body = node.get("articleBody")
         if isinstance(body, str) and body.strip():
             return body
     return None
+
+
+def _scripts(page: str) -> list[str]:
+    """The texts of the page's JSON-LD scripts."""
+    texts: list[str] = []
+    position = 0
+    while len(texts) < _MAX_SCRIPTS:
+        start = _SCRIPT_START.search(page, position)
+        if start is None:
+            break
+        end = _SCRIPT_END.search(page, start.end())
+        if end is None:
+            break  # no script is closed after this one: nothing more to read
+        texts.append(page[start.end() : end.start()])
+        position = end.end()
+    return texts
 
 
 def _paragraphs(body: str) -> list[str]:
