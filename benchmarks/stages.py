@@ -16,7 +16,7 @@ the same order and with the same arguments, timing each with `time.process_time_
   the reading, "content" is zero and "metadata" is only the lead-text part);
 - **metadata**: `<meta>`/JSON-LD metadata, the base URL, and the lead-text metadata read
   after cleaning;
-- **content**: the main-content blocks (`read_html_content`);
+- **content**: the main-content blocks (`read_html_content`, or the JSON-LD articleBody);
 - **clean**: `clean_blocks`;
 - **render**: the body's text, Markdown and links (`render_body`), figures, the Article;
 - **quotes**: the quote stage (`_quotes`, i.e. `find_quotes` and the Quote objects).
@@ -46,7 +46,7 @@ from articlekit import _meta
 from articlekit import _pipeline as pipeline
 from articlekit._body import render_body
 from articlekit._clean import clean_blocks
-from articlekit._html import base_url, parse_html, read_html_content
+from articlekit._html import base_url, parse_html
 from articlekit._meta import Metadata
 from articlekit._model import Article
 from articlekit._options import Options
@@ -108,7 +108,7 @@ def staged_parse(source: str | bytes, url: str | None) -> tuple[Article, dict[st
             return pipeline.parse_article(source, url), clock.ns  # empty: nothing to stage
         metadata = clock.run("metadata", lambda: _meta.extract_html_metadata(root, url))
         base = clock.run("metadata", lambda: base_url(root, url, metadata.canonical_url))
-        document = clock.run("content", lambda: read_html_content(root))
+        document = clock.run("content", lambda: pipeline._html_content(root, text))
     clipping = kind == "markdown"
     cleaned = clock.run(
         "clean",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import articlekit
@@ -52,6 +54,12 @@ def _article(inner: str) -> str:
             "Jo Lane covers",
         ),
         ("<p>Read more: <a href='/other'>Council tax to rise again</a></p>", "Council tax"),
+        ("<p>We read every message. Tell us what you think of this page.</p>", "every message"),
+        (
+            "<div class='video-js vjs-default-skin'><div class='vjs-control-bar'>"
+            "<span class='vjs-control-text'>Play</span> <span>Current Time</span> 0:00</div></div>",
+            "Current Time",
+        ),
     ],
 )
 def test_furniture_inside_the_article_is_dropped(furniture: str, leaked: str) -> None:
@@ -275,6 +283,8 @@ def test_noscript_tracking_pixel_is_not_text() -> None:
         ("photo-credits", False),
         ("imagecredit", False),
         ("wp-caption-text", False),
+        ("list-item no_caption", True),  # a flag saying the item has no caption
+        ("card has-caption", True),
     ],
 )
 def test_caption_and_credit_classes_match_whole_words(classes: str, kept: bool) -> None:
@@ -376,3 +386,220 @@ def test_a_list_of_links_the_prose_announces_is_content() -> None:
     assert "Road repairs" in text
     bare = f"<p>{PROSE}</p><ul><li><a href='/a'>Budget summary</a></li></ul><p>{PROSE_2}</p>"
     assert "Budget summary" not in articlekit.parse_article(_article(bare)).body.text
+
+
+def test_chinese_paragraphs_are_measured_by_their_length() -> None:
+    """Text without spaces between words counts its characters, not its space-separated
+    runs: a short opening paragraph ending in '。' is prose, not a kicker; a dateline that
+    runs its date into the words ("18:45发布") is still taken for a dateline."""
+    opening = "市议会周二晚上经过长时间辩论，通过了明年的城市预算。"
+    body = (
+        "财务主管说：“议员们以二十一票赞成、九票反对通过了该方案，完整的计划将在月底前公布，"
+        "其中包括学校交通、道路维修、桥梁检查、公园绿化、路灯、消防站、图书馆、游泳池和公共建筑供暖的费用。”"
+    )
+    page = _article(f"<p>2026年3月9日 18:45发布</p><p>{opening}</p><p>{body}</p><p>{body}</p>")
+    text = articlekit.parse_article(page).body.text
+    assert opening in text
+    assert "18:45" not in text
+
+
+def test_a_standfirst_in_a_sibling_div_is_kept() -> None:
+    """A <div> of running text beside the chosen story container (a standfirst outside
+    the body's wrapper) joins the body like a sibling paragraph; one named like furniture
+    does not."""
+    standfirst = (
+        "The vote ends a month of argument over school buses and heating costs, and leaves "
+        "the council with its smallest reserve in a decade."
+    )
+    bio = (
+        "Maren Holt covers local government for the Gazette and has reported on the county "
+        "budget since 2019, after ten years at a regional radio station."
+    )
+    page = _html(
+        f"<div class='col'><h1>Budget passes</h1><div class='perex'>{standfirst}</div>"
+        f"<div class='text'>{f'<p>{PROSE}</p><p>{PROSE_2}</p>' * 6}</div>"
+        f"<div class='sidebar-bio'>{bio}</div></div>"
+    )
+    text = articlekit.parse_article(page).body.text
+    assert standfirst in text
+    assert "Maren Holt" not in text
+
+
+def _teaser(slug: str, title: str, summary: str) -> str:
+    return (
+        f"<div class='card'><h3><a href='/opinion/{slug}'>{title}</a></h3>"
+        f"<img src='/img/{slug}.jpg' alt=''><p>{summary}</p></div>"
+    )
+
+
+def test_a_run_of_teasers_after_the_story_is_dropped() -> None:
+    """Linked headings, each with a picture and one summary sentence, that end the page
+    are other stories (with the heading that labels them), even though the summaries
+    read like prose; linked headings each followed by paragraphs of the story stay."""
+    teasers = "".join(
+        _teaser(slug, title, summary)
+        for slug, title, summary in [
+            ("ferry", "Keep the ferry running", "THE harbour ferry costs less than one new "
+             "bus lane and carries four hundred commuters every morning. Cut it and they drive."),
+            ("library", "Open the library on Sundays", "FAMILIES have asked for it for years, "
+             "and the staff say a weekend rota would cost very little. Say yes this time."),
+            ("parking", "Parking fees are a tax", "DRIVERS already pay for the roads; charging "
+             "them again to stop outside the shops drives trade away."),
+        ]
+    )  # fmt: skip
+    page = _html(
+        f"<div class='col'><div class='body'><h1>Budget passes</h1><p>{PROSE}</p><p>{PROSE_2}</p>"
+        f"<p>{PROSE}</p></div><div class='group'><h2>Other Opinion Columns</h2>"
+        f"{teasers}</div></div>"
+    )
+    text = articlekit.parse_article(page).body.text
+    assert PROSE_2 in text
+    assert "harbour ferry" not in text
+    assert "Other Opinion Columns" not in text
+    listicle = "".join(
+        f"<h2><a href='/parks/{n}'>Park number {n}</a></h2><p>{PROSE}</p><p>{PROSE_2}</p>"
+        for n in range(3)
+    )
+    kept = articlekit.parse_article(_article(f"<p>{PROSE}</p>{listicle}")).body.text
+    assert "Park number 2" in kept
+
+
+def test_a_data_table_with_one_paragraph_in_a_cell_stays_a_table() -> None:
+    """One cell wrapping its text in <p> does not make a table of twelve rows a layout
+    table: it stays one table block, and its linked first column stays in it."""
+    rows = "".join(
+        f"<tr><th><a href='/route/{n}'>Route {n}</a></th><td>{2010 + n}</td>"
+        f"<td>{'<p>Extended to the harbour.</p>' if n == 3 else 'Unchanged.'}</td></tr>"
+        for n in range(12)
+    )
+    table = (
+        f"<table><thead><tr><th>Route</th><th>Opened</th><th>Notes</th></tr></thead>{rows}</table>"
+    )
+    article = articlekit.parse_article(_article(f"<p>{PROSE}</p>{table}<p>{PROSE_2}</p>"))
+    tables = [block for block in article.body.blocks if block.kind == "table"]
+    assert len(tables) == 1
+    assert "Route 7" in article.body.text
+
+
+def test_a_featured_heading_starts_the_end_matter() -> None:
+    """A 'Featured' heading with only story titles and 'Read Article' links after it is
+    a list of other stories: it and what follows leave the body."""
+    featured = (
+        "<h2>Featured</h2><p><a href='/a'>Read Article</a></p><p>How to Patch a Bike Tyre</p>"
+        "<p><a href='/b'>Read Article</a></p><p>Ten Walks Along the Canal</p>"
+    )
+    text = articlekit.parse_article(_article(f"<p>{PROSE}</p><p>{PROSE_2}</p>{featured}")).body.text
+    assert PROSE_2 in text
+    assert "Featured" not in text
+    assert "Canal" not in text
+
+
+def test_the_labels_of_a_generated_chart_are_not_prose() -> None:
+    """The absolutely placed labels of an ai2html chart (numbers, axis years) inside the
+    article are no paragraphs of the story."""
+    labels = "".join(
+        f"<div class='g-aiAbs' style='top:{n * 9}%'><p>’{10 + n}</p></div>" for n in range(9)
+    )
+    chart = f"<div class='ai2html ai2html-box'><img src='/chart.png' alt=''>{labels}</div>"
+    text = articlekit.parse_article(_article(f"<p>{PROSE}</p>{chart}<p>{PROSE_2}</p>")).body.text
+    assert PROSE_2 in text
+    assert "’14" not in text
+
+
+def test_a_link_around_blocks_links_each_block() -> None:
+    """A story card (<a> around a heading and a summary) links both blocks, so a run of
+    such cards after the story is recognised as teasers; an <a> holding most of the
+    text (an unclosed link that swallowed the story) does not turn the story into links."""
+    cards = "".join(
+        f"<a class='card' href='/story/{n}'><h3>Harbour story number {n}</h3>"
+        f"<p>A short summary of harbour story {n}, written for the card.</p></a>"
+        for n in range(3)
+    )
+    page = _article(f"<p>{PROSE}</p><p>{PROSE_2}</p><p>{PROSE}</p>{cards}")
+    text = articlekit.parse_article(page).body.text
+    assert PROSE_2 in text
+    assert "Harbour story" not in text
+    swallowed = _article(f"<p>{PROSE}</p><a href='/x'><p>{PROSE_2}</p><p>{PROSE}</p></a>")
+    assert "](/x)" not in articlekit.parse_article(swallowed).body.markdown
+
+
+def _with_article_body(body: str, shown: str) -> str:
+    script = json.dumps({"@type": "NewsArticle", "headline": "Budget passes", "articleBody": body})
+    return _html(
+        f"<div id='app'>{shown}</div>", head=f"<script type='application/ld+json'>{script}</script>"
+    )
+
+
+def test_json_ld_article_body_stands_in_only_for_a_page_without_text() -> None:
+    """A page that shows almost no text gets its body from the JSON-LD articleBody, one
+    paragraph per line (or per <p> when the string holds markup), with a warning; a page
+    that shows its story keeps its own text, even when the articleBody says more."""
+    body = f"{PROSE}\n\n{PROSE_2}\n{PROSE}"
+    article = articlekit.parse_article(_with_article_body(body, "<p>Loading…</p>"))
+    assert [b.text for b in article.body.blocks] == [PROSE, PROSE_2, PROSE]
+    assert any(w.startswith("body-from-json-ld") for w in article.warnings)
+    marked = _with_article_body(f"<p>{PROSE}</p><p>{PROSE_2} &amp; more</p>", "")
+    texts = [b.text for b in articlekit.parse_article(marked).body.blocks]
+    assert texts == [PROSE, f"{PROSE_2} & more"]
+    shown = "".join(f"<p>{PROSE}</p><p>{PROSE_2}</p>" for _ in range(4))
+    kept = articlekit.parse_article(_with_article_body(body * 4 + " Extra line.", shown))
+    assert "Extra line" not in kept.body.text
+    assert not any(w.startswith("body-from-json-ld") for w in kept.warnings)
+    unclosed = _html(
+        "<p>Loading…</p>", head=f'<script type=\'application/ld+json\'>{{"articleBody": "{PROSE}'
+    )
+    assert PROSE not in articlekit.parse_article(unclosed).body.text
+
+
+def test_a_header_holding_only_running_text_is_the_opening_paragraph() -> None:
+    """A <header> inside the story with no heading, no date and no link, only a sentence
+    of text, is the story's opening paragraph and stays; a header with a headline and a
+    byline still gives only its headline."""
+    opening = (
+        "Councillors spent six hours on the budget, and the vote still came down to the "
+        "price of heating the town's schools."
+    )
+    page = _article(f"<header>{opening}</header><p>{PROSE}</p><p>{PROSE_2}</p>")
+    assert opening in articlekit.parse_article(page).body.text
+    headed = _article(
+        "<header><h2>Six hours on the budget</h2><p>By Maren Holt and Tomas Ruiz, with "
+        f"reporting from the council chamber in the old town hall</p></header><p>{PROSE}</p>"
+    )
+    assert "Maren Holt" not in articlekit.parse_article(headed).body.text
+
+
+def test_a_bracketed_related_marker_in_japanese_starts_the_end_matter() -> None:
+    """'【関連記事】' (related articles), brackets and all, starts the end matter: the
+    linked titles after it leave the body, whatever their length."""
+    story = "".join(
+        f"<p>市は{n}月に新しい予算案を公表し、学校の暖房費と道路の補修費を増やすと説明した。</p>"
+        for n in range(1, 6)
+    )
+    related = (
+        "<p>【関連記事】</p><ul>"
+        "<li><a href='/a'>港のフェリー、来年から運賃を値上げ　通勤客から反発の声も</a></li>"
+        "<li><a href='/b'>図書館の日曜開館、市議会が正式に承認する方針を固めた</a></li></ul>"
+    )
+    text = articlekit.parse_article(_article(story + related)).body.text
+    assert "学校の暖房費" in text
+    assert "関連記事" not in text
+    assert "フェリー" not in text
+
+
+def test_the_first_words_of_text_broken_by_blank_lines_are_not_a_kicker() -> None:
+    """Running text that <br><br> breaks up keeps its first short stretch, which is no
+    kicker label; a short label in an element of its own still goes."""
+    page = _article(f"<div>Council budget<br>approved late<br><br>{PROSE}<br><br>{PROSE_2}</div>")
+    assert "Council budget" in articlekit.parse_article(page).body.text
+    labelled = _article(f"<div class='label'>Council budget</div><p>{PROSE}</p><p>{PROSE_2}</p>")
+    assert "Council budget" not in articlekit.parse_article(labelled).body.text
+
+
+def test_the_headline_goes_even_when_no_paragraph_is_prose() -> None:
+    """A heading that repeats the title leaves the body of a page whose text is all short
+    items (no prose paragraph to mark where the lead-in ends)."""
+    items = "".join(f"<li>Route {n} runs every ten minutes</li>" for n in range(6))
+    page = _html(f"<article><h1>Budget passes</h1><ul>{items}</ul></article>")
+    text = articlekit.parse_article(page).body.text
+    assert "Route 5" in text
+    assert "Budget passes" not in text

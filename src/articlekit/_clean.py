@@ -27,15 +27,18 @@ from articlekit._doc import DocBlock
 from articlekit._model import Figure
 
 
-def _phrases(name: str) -> str:
+def _phrases(name: str, languages: tuple[str, ...] = _lexicon.LANGUAGES) -> str:
     return "|".join(
-        re.escape(entry) for entry in sorted(_lexicon.load(name), key=len, reverse=True)
+        re.escape(entry) for entry in sorted(_lexicon.load(name, languages), key=len, reverse=True)
     )
 
 
 _SKIP_LINK = re.compile(rf"^(?:{_phrases('clean_skip_links')})\W*$", re.IGNORECASE)
+_CJK_TOO = (*_lexicon.LANGUAGES, "ja", "zh")  # lexicons that have Chinese and Japanese files
+# Markers may be bracketed ("【関連記事】", "» Related"); Chinese and Japanese have them too.
 _TAIL_MARKER = re.compile(
-    rf"^(?:{_phrases('clean_tail_markers')})\b(?:\s+(?:on|in|from|at|\w+)){{0,3}}\W*$",
+    rf"^\W*(?:{_phrases('clean_tail_markers', _CJK_TOO)})\b"
+    r"(?:\s+(?:on|in|from|at|\w+)){0,3}\W*$",
     re.IGNORECASE,
 )
 _FURNITURE = re.compile(rf"^\W*(?:{_phrases('clean_boilerplate_phrases')})\b", re.IGNORECASE)
@@ -44,10 +47,13 @@ _FURNITURE = re.compile(rf"^\W*(?:{_phrases('clean_boilerplate_phrases')})\b", r
 _FURNITURE_INSIDE = re.compile(_phrases("clean_furniture_inside").lower())
 _BYLINE = re.compile(rf"^\W*(?:{_phrases('clean_byline_prefixes')})\s+\w", re.IGNORECASE)
 _DATE_LABEL = re.compile(rf"^\W*(?:{_phrases('clean_date_labels')})\b", re.IGNORECASE)
+# Bounded by anything but a Latin letter or digit: CJK datelines run dates into words
+# ("2016年10月14日07:17", "18:45配信").
 _DATE_LIKE = re.compile(
-    r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[:.h]\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b"
+    r"(?<![0-9A-Za-z])(?:(?:1[89]|20)\d\d|\d{1,2}[:.h]\d\d|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})"
+    r"(?![0-9A-Za-z])"
 )
-_CREDIT_LINE = re.compile(rf"^\W*(?:{_phrases('clean_credit_lines')})", re.IGNORECASE)
+_CREDIT_LINE = re.compile(rf"^\W*(?:{_phrases('clean_credit_lines', _CJK_TOO)})", re.IGNORECASE)
 _READ_MORE = re.compile(rf"^\W*(?:{_phrases('clean_read_more')})\s*[:»>\-–—|]", re.IGNORECASE)
 _COMMENT_WORDS = _phrases("clean_comment_words")
 _COMMENT_COUNT = re.compile(
@@ -64,8 +70,14 @@ _CREDIT = re.compile(
 _AUTHOR_PATH = re.compile(
     r"/(?:author|authors|people|staff|profile|profiles|autor|auteur)s?/", re.I
 )
-_SENTENCE_END_CHARS = frozenset('.!?…:;"”»’)')
+_SENTENCE_END_CHARS = frozenset('.!?…:;"”»’)。！？」』）')
 _WORD = re.compile(r"\w+")
+# Chinese and Japanese write no spaces between words: there, every two characters of
+# a run count as a word (about the length of one), so length limits hold in any script;
+# a number with its counter or unit ("2026年", "3月") is one word.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+_COUNTED_WORD = re.compile(rf"\d+[{_CJK}]|[^\W{_CJK}]+|[{_CJK}]{{1,2}}")
 _CREDIT_TAIL_CHARS = 300
 
 _PROSE_MIN_WORDS = 12
@@ -76,6 +88,9 @@ _DEK_MIN_WORDS = 8
 _DATELINE_MAX_WORDS = 10
 _BYLINE_MAX_WORDS = 16
 _BIO_MAX_WORDS = 90
+_TEASER_MAX_WORDS = 60
+_TEASER_HEADING_LINK_SHARE = 0.5
+_MIN_TEASERS = 3
 # Word counts are only compared with the limits above, so counting stops once it passes the
 # limit a caller asks about: a prefix this many characters per word holds more words.
 _PREFIX_CHARS_PER_WORD = 12
@@ -128,6 +143,9 @@ def clean_blocks(
             block = _without_lead_in_lines(block, title, description, lead_in, drop_deks)
             if not block.text.strip():
                 continue
+        elif not kept and block.kind == "heading" and _normalise(block.text) == _normalise(title):
+            lead_in.append(block.text)  # the headline, on a page with no prose to find
+            continue
         kept.append(block)
         figures.extend(image for image in block.images if image.url)
     while kept and kept[-1].kind == "heading" and any(b.kind != "heading" for b in kept):
@@ -146,12 +164,14 @@ def _first_prose(blocks: Sequence[DocBlock], title: str | None, description: str
 def _word_count(text: str, limit: int) -> int:
     """The number of words, exact up to `limit`; above it, some larger number."""
     prefix = _PREFIX_CHARS_PER_WORD * limit
+    # text that opens with no CJK character is counted with the simpler, faster pattern
+    words = _COUNTED_WORD if _CJK_CHAR.search(text, 0, prefix) else _WORD
     if len(text) > prefix:
         # a word cut at the prefix's end still counts once: never more than the text has
-        in_prefix = len(_WORD.findall(text, 0, prefix))
+        in_prefix = len(words.findall(text, 0, prefix))
         if in_prefix > limit:
             return in_prefix
-    return len(_WORD.findall(text))
+    return len(words.findall(text))
 
 
 def is_prose(block: DocBlock) -> bool:
@@ -277,7 +297,10 @@ def _is_lead_in(
     dateline = dated and (words <= _DATELINE_MAX_WORDS or labelled)
     if byline or dateline:
         return True  # metadata, not prose: the text fallbacks read it from `lead_in`
-    return words <= _KICKER_MAX_WORDS and not _ends_sentence(block.text)
+    # a kicker is an element of its own, not the first words of text that <br>s break up
+    # (a trail of links cut off that way is still furniture)
+    running = "split" in block.hints and not block.links
+    return words <= _KICKER_MAX_WORDS and not _ends_sentence(block.text) and not running
 
 
 def _without_lead_in_lines(
@@ -300,15 +323,52 @@ def _without_lead_in_lines(
 
 
 def _end_matter_start(blocks: Sequence[DocBlock], first_prose: int) -> int:
-    """Index of the first end-matter block: a marker after which no prose follows."""
-    for index in range(first_prose + 1, len(blocks)):
+    """Index of the first end-matter block: a marker after which no prose follows, or
+    the start of the teasers that end the page."""
+    end = _teasers_start(blocks)
+    if end <= first_prose:
+        end = len(blocks)  # teasers and no story before them: a section page, read it all
+    for index in range(first_prose + 1, end):
         text = blocks[index].text.strip()
         if not (_TAIL_MARKER.match(text) or _COMMENT_COUNT.match(text)):
             continue
         after = blocks[index + 1 :]
         if not any(is_prose(b) and not b.links and not _is_furniture(b) for b in after):
             return index
-    return len(blocks)
+    return end
+
+
+def _teasers_start(blocks: Sequence[DocBlock]) -> int:
+    """Where a run of teasers for other stories ends the page, else len(blocks).
+
+    A teaser is a heading that is mostly a link, with at most a picture and one short
+    summary after it; a run of them, and the plain heading that labels the run ("Other
+    columns"), is a list of other stories, however much each summary reads like prose."""
+    start = index = len(blocks)
+    teasers = 0
+    summaries = 0
+    while index > 0:
+        index -= 1
+        block = blocks[index]
+        if block.kind != "heading":
+            if "image" in block.hints or not block.text:
+                continue
+            summaries += 1
+            short = _word_count(block.text, _TEASER_MAX_WORDS) <= _TEASER_MAX_WORDS
+            if summaries > 1 or block.kind != "paragraph" or not short:
+                break
+            continue
+        if block.link_density() < _TEASER_HEADING_LINK_SHARE:
+            break
+        teasers += 1
+        summaries = 0
+        start = index
+    if teasers < _MIN_TEASERS:
+        return len(blocks)
+    label = blocks[start - 1] if start > 0 else None
+    if label is not None and label.kind == "heading" and not label.links:
+        return start - 1
+    return start
 
 
 def _is_author_card(block: DocBlock) -> bool:

@@ -29,7 +29,8 @@ class DocBlock:
     `hints` carry what the reader saw in the markup that the text alone does not show:
     ``"caption"`` (inside a figure caption), ``"credit"`` (a credit element),
     ``"emphasis"`` (the whole block is italic or bold), ``"image"`` (the block held only
-    images), ``"byline"``, ``"boilerplate"`` (a container the reader flagged by structure).
+    images), ``"byline"``, ``"boilerplate"`` (a container the reader flagged by structure),
+    ``"split"`` (blank lines, ``<br><br>``, ended the block inside running text).
     """
 
     kind: BlockKind

@@ -1,6 +1,7 @@
 """`parse_article`: one pipeline of named stages.
 
     decode -> sniff format -> (HTML | Markdown + front matter) -> document blocks
+           (-> JSON-LD articleBody when the page shows almost no text)
            -> metadata -> clean blocks -> body and links -> quotes -> Article
 
 Both readers hand on the same `Document` of blocks, so every stage after them is written
@@ -27,10 +28,13 @@ from articlekit._model import Article, Figure, Quote
 from articlekit._options import Options
 from articlekit._quotes import find_quotes
 from articlekit._sniff import Format, sniff_format
+from articlekit._structured_body import NOTE as STRUCTURED_BODY_NOTE
+from articlekit._structured_body import structured_body
 from articlekit.errors import InputTooLarge, UnsupportedFormat
 
 if TYPE_CHECKING:
     from bs4.element import Tag
+    from lxml.html import HtmlElement
 
 _DEFAULT_OPTIONS = Options()
 _TEXT_BLOCKS_FOR_METADATA = 6
@@ -171,8 +175,18 @@ def _read_html(text: str, url: str | None) -> tuple[Metadata, Document, str | No
         return Metadata(url=url), document, url
     metadata = _meta.extract_html_metadata(root, url)
     base = base_url(root, url, metadata.canonical_url)
-    document = read_html_content(root)
+    document = _html_content(root, text)
     return metadata, attrs.evolve(document, warnings=(*notes, *document.warnings)), base
+
+
+def _html_content(root: HtmlElement, page: str) -> Document:
+    """The page's main-content blocks; its JSON-LD articleBody when it shows almost none."""
+    document = read_html_content(root)
+    structured = structured_body(page, document.blocks)
+    if structured is None:
+        return document
+    kept = tuple(w for w in document.warnings if not w.startswith("empty-body"))
+    return Document(blocks=structured, warnings=(*kept, STRUCTURED_BODY_NOTE))
 
 
 def _lead_texts(cleaned: Cleaned) -> Sequence[str]:

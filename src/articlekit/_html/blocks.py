@@ -34,8 +34,11 @@ _FURNITURE = re.compile(
     + ")"
 )
 # Class words, as a whole word or a word's end ("imagecredit", "photo-credits"), never a
-# word's start ("creditshelf", "legendary").
-_CAPTION_CLASS = re.compile(r"(?:caption|legend)s?(?![a-z])", re.IGNORECASE)
+# word's start ("creditshelf", "legendary"), nor a flag on an item that has or lacks one
+# ("no_caption", "has-caption").
+_CAPTION_CLASS = re.compile(
+    r"(?<!no[-_])(?<!has[-_])(?<!with[-_])(?:caption|legend)s?(?![a-z])", re.IGNORECASE
+)
 _CREDIT_CLASS = re.compile(
     r"(?:credit|copyright|photographer)s?(?![a-z])|byline-image|image-source", re.IGNORECASE
 )
@@ -52,6 +55,9 @@ _PROSE_SECTION = re.compile(
 )
 _MAX_ID_WORDS = 3
 _ID_WORD_BREAK = re.compile(r"[-_\s]+")
+_LAYOUT_CELL_SHARE = 0.1
+_CARD_SHARE = 0.3
+_LEAD_MIN_CHARS = 80
 _STRUCTURAL_FURNITURE = frozenset({"nav", "aside", "footer", "menu", "form"})
 _FURNITURE_ROLES = frozenset(
     {"navigation", "menu", "menubar", "complementary", "banner", "contentinfo", "search"}
@@ -79,6 +85,8 @@ class _Walker:
     _inline: InlineBuilder = attrs.field(factory=InlineBuilder)
     _images: list[Figure] = attrs.field(factory=list)
     _lists: list[bool] = attrs.field(factory=list)
+    # the open <a> elements: a link wrapping blocks (a story card) links each of them
+    _anchors: list[HtmlElement] = attrs.field(factory=list)
     _quote_depth: int = 0
     _pre_depth: int = 0
     _breaks: int = 0
@@ -86,6 +94,7 @@ class _Walker:
     _verdicts: dict[tuple[str | None, str | None, bool], tuple[bool, float]] = attrs.field(
         factory=dict
     )
+    _card_links: dict[HtmlElement, bool] = attrs.field(factory=dict)
     # caption/credit hints by class and id
     _class_hints: dict[str, frozenset[str]] = attrs.field(factory=dict)
 
@@ -151,7 +160,7 @@ class _Walker:
         """A header inside the article: keep its headings (a live-blog entry's title) and
         its figures, drop the rest (bylines, dates, share links). The page headline is
         dropped later, by the cleaner, as a repeat of the title."""
-        if not self._small(node):
+        if not self._small(node) or self._is_lead_paragraph(node):
             return False
         self._flush()
         for element in node.iter("h1", "h2", "h3", "h4", "h5", "h6", "figure"):
@@ -164,6 +173,23 @@ class _Walker:
             if text:
                 self.blocks.append(DocBlock(kind="heading", text=text, level=int(element.tag[1])))
         return True
+
+    def _is_lead_paragraph(self, node: HtmlElement) -> bool:
+        """A header that holds no heading, only a sentence or two of running text: the
+        story's opening paragraph marked up as its header, read like any paragraph."""
+        own = self.stats.get(node)
+        if own is None or own.chars < _LEAD_MIN_CHARS or own.link_chars or own.has_block_child:
+            return False
+        return next(node.iter("h1", "h2", "h3", "h4", "h5", "h6", "time"), None) is None
+
+    def _is_card_link(self, anchor: HtmlElement) -> bool:
+        """A link around blocks that is a card (a teaser's heading and summary), not an
+        unclosed <a> that swallowed the story: it holds a small part of the content."""
+        verdict = self._card_links.get(anchor)
+        if verdict is None:
+            chars = sum(len(text.strip()) for text in anchor.itertext())
+            verdict = self._card_links[anchor] = chars < self.content_chars * _CARD_SHARE
+        return verdict
 
     def _holds_prose(self, node: HtmlElement) -> bool:
         own = self.stats.get(node)
@@ -214,7 +240,7 @@ class _Walker:
         if tag == "br":
             self._breaks += 1
             if self._breaks >= 2 and not self._pre_depth:
-                self._flush()
+                self._flush(split=True)
             else:
                 self._inline.line_break()
             return
@@ -222,6 +248,7 @@ class _Walker:
             self._flush()
             self._contexts.append(self._context_for(node))
         elif tag == "a":
+            self._anchors.append(node)
             self._inline.open_link(node.get("href") or "")
         elif tag in _EMPHASIS_TAGS:
             self._inline.open_emphasis()
@@ -242,6 +269,8 @@ class _Walker:
                 self._inline = InlineBuilder()
         elif tag == "a":
             self._inline.close_link()
+            if self._anchors:
+                self._anchors.pop()
         elif tag in _EMPHASIS_TAGS:
             self._inline.close_emphasis()
 
@@ -282,13 +311,17 @@ class _Walker:
             self._breaks = 0
         self._inline.append(text)
 
-    def _flush(self) -> None:
+    def _flush(self, split: bool = False) -> None:
+        """End the block being built; `split` when blank lines (<br><br>) end it inside
+        running text."""
         self._breaks = 0
         preserve = self._pre_depth > 0
         if not self._images and self._inline.is_pristine(preserve):
             return  # nothing since the last block: the builder is as good as new
         built = self._inline.build()
         self._inline = InlineBuilder(preserve_space=preserve)
+        if self._anchors and self._is_card_link(self._anchors[-1]):
+            self._inline.open_link(self._anchors[-1].get("href") or "")
         images, self._images = tuple(self._images), []
         if not built.text.strip() and not images:
             return
@@ -298,6 +331,8 @@ class _Walker:
             hints.add("emphasis")
         if images and not built.text.strip():
             hints.add("image")
+        if split:
+            hints.add("split")
         self.blocks.append(
             DocBlock(
                 kind=context.kind if context and context.kind else "paragraph",
@@ -382,11 +417,14 @@ def data_table_rows(table: HtmlElement) -> tuple[tuple[str, ...], ...] | None:
         return None
     rows = [row for row in table.iter("tr") if isinstance(row, HtmlElement)]
     cells = [[cell for cell in row if getattr(cell, "tag", None) in ("td", "th")] for row in rows]
-    if not rows or any(
+    # Cells that hold paragraphs or boxes lay out a page; a data table may have a few
+    # (a long description, a stray <p>), never a good share of them.
+    holding_blocks = sum(
         cell.find(".//p") is not None or cell.find(".//div") is not None
         for r in cells
         for cell in r
-    ):
+    )
+    if not rows or holding_blocks > _LAYOUT_CELL_SHARE * sum(len(r) for r in cells):
         return None
     columns = max((len(r) for r in cells), default=0)
     semantic = (

@@ -507,12 +507,16 @@ def _is_text_rich(
 
 
 def _is_prose_paragraph(element: HtmlElement, stats: dict[HtmlElement, TextStats]) -> bool:
-    if element.tag != "p":
+    """A paragraph of prose: a <p>, or a <div> holding only running text (a standfirst)."""
+    if element.tag not in ("p", "div"):
         return False
     own = stats.get(element)
     if own is None:
         return False
-    text = (element.text_content() or "").strip()
+    if element.tag == "div" and (own.has_block_child or is_unlikely(element)):
+        return False
     if own.chars > 80:
         return own.link_density() < 0.25
-    return own.chars > 0 and own.link_density() == 0 and bool(re.search(r"\.( |$)", text))
+    if element.tag != "p" or not own.chars or own.link_chars:
+        return False
+    return bool(re.search(r"\.( |$)", (element.text_content() or "").strip()))
