@@ -18,7 +18,7 @@ from articlekit import _clean, _meta
 from articlekit._html import parse_html
 from articlekit._html.content import measure
 from articlekit._html.tree import prune
-from articlekit._inline import InlineBuilder
+from articlekit._inline import _UNSAFE, InlineBuilder, strip_unsafe
 
 PROSE = (
     "The harbour board kept the adult single fare at the same price for a third year, "
@@ -153,3 +153,16 @@ def test_markdown_escapes_block_openers_at_any_line_start_only() -> None:
     assert "\\# not a heading, and 1. not a list" in markdown
     assert "\\- not a list item either" in markdown
     assert "Plain text with # and - inside it" in markdown
+
+
+# Every character class the unsafe-character check treats apart: the controls it removes
+# and the ones it keeps, bytes that start multi-byte UTF-8 sequences, a lone surrogate,
+# the noncharacters, and characters whose UTF-8 form ends in the noncharacters' bytes.
+_UNSAFE_EDGES = "\x00\x01\x08\t\n\x0b\x0c\r\x0e\x1f\x7f\x80\x9f\xa0é€\ud800\udfff\ufffd\ufffe\uffff\U0001f600 ab"
+
+
+@given(st.text(alphabet=_UNSAFE_EDGES, max_size=60))
+def test_the_unsafe_character_check_agrees_with_the_pattern(text: str) -> None:
+    """`strip_unsafe` checks for unsafe characters in C before running its pattern: the
+    result is always what the pattern alone gives."""
+    assert strip_unsafe(text) == _UNSAFE.sub("", text)
