@@ -9,12 +9,13 @@ count). These tests state those facts, so a change that breaks one fails here.
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import articlekit
-from articlekit import _clean, _meta
+from articlekit import _body, _clean, _meta
 from articlekit._html import parse_html
 from articlekit._html.content import measure
 from articlekit._html.tree import prune
@@ -166,3 +167,48 @@ def test_the_unsafe_character_check_agrees_with_the_pattern(text: str) -> None:
     """`strip_unsafe` checks for unsafe characters in C before running its pattern: the
     result is always what the pattern alone gives."""
     assert strip_unsafe(text) == _UNSAFE.sub("", text)
+
+
+_BASES = (
+    "http://fakehost/test/page.html",
+    "https://example.org/news/2025/",
+    "https://example.org",
+    "http://example.org/a;p?q=1#top",
+    "ftp://example.org/pub/",
+)
+_ABSOLUTE_LINKS = st.one_of(
+    st.builds(
+        "".join,
+        st.tuples(
+            st.sampled_from(("http://", "https://")),
+            st.text(alphabet="ab.-:@%é", min_size=1, max_size=8),
+            st.text(alphabet="/ab.;%é~ ", max_size=12),
+            st.one_of(st.just(""), st.text(alphabet="ab=&?;/.", max_size=6).map("?".__add__)),
+            st.one_of(st.just(""), st.text(alphabet="ab#?/.", max_size=6).map("#".__add__)),
+        ),
+    ),
+    st.builds(
+        "".join,
+        st.tuples(
+            st.sampled_from(("http://", "https://", "HTTP://", "//", "")),
+            st.text(alphabet="ab/.;?#[]\\:@%é", max_size=16),
+        ),
+    ),
+)
+
+
+@given(_ABSOLUTE_LINKS, st.sampled_from(_BASES))
+@example("http://example.org/a;", _BASES[0])  # what urljoin changes: ";" with no
+@example("http://example.org/a?", _BASES[0])  # parameters, an empty query or fragment,
+@example("http://example.org/a#", _BASES[0])  # a scheme in capitals
+@example("HTTP://example.org/a", _BASES[0])
+def test_links_taken_as_they_are_are_those_urljoin_gives_back(href: str, base: str) -> None:
+    """Render skips `urljoin` for an absolute link of a plain form: for every base, urljoin
+    gives such a link back unchanged (or finds it malformed, when it is kept as it is too)."""
+    if not _body._ABSOLUTE_AS_IS.fullmatch(href):
+        return
+    try:
+        joined = urljoin(base, href)
+    except ValueError:
+        joined = href
+    assert joined == href

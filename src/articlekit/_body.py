@@ -33,6 +33,12 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _BACKTICKS = re.compile(r"`+")
 _MD_ESCAPE = re.compile(r"([\\`*_\[\]<>|])")
 _MD_LINE_START = re.compile(r"^(\s*)([#>+\-=~]|\d+[.)])", re.MULTILINE)
+# An absolute http(s) URL that `urljoin` gives back as it is, whatever the base: its
+# host has no brackets, its path no ";" and no empty "?" or "#" part follows (urljoin
+# takes the URL apart and puts it together again, and would drop those).
+_ABSOLUTE_AS_IS = re.compile(
+    r"https?://[^/?#;\\\[\]]+(?:/[^?#;\\]*)?(?:\?[^#]+)?(?:#.+)?", re.DOTALL
+)
 
 
 @attrs.frozen
@@ -87,6 +93,8 @@ def resolve_url(href: str, base_url: str | None) -> str | None:
     if not href or href == "#" or href.lower().startswith(_UNSAFE_SCHEMES):
         return None
     if base_url and not href.lower().startswith(("mailto:", "tel:")):
+        if _ABSOLUTE_AS_IS.fullmatch(href):
+            return href  # most links on a page: urljoin would take a while to say so
         try:
             return urljoin(base_url, href)
         except ValueError:
