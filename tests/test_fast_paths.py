@@ -224,3 +224,14 @@ def test_links_are_resolved_as_urljoin_resolves_them(href: str, base: str) -> No
     without `urljoin`: for any base the link comes out as it does through urljoin."""
     assume(href)  # resolve_url drops an empty link before joining
     assert _joined(_body._join, base, href) == _joined(urljoin, base, href)
+
+
+@given(st.text(alphabet=" \t\n\r\x00\x1f\x7f\x85\xa0\u2028\u3000\ud800ab:/é", max_size=20))
+def test_a_link_target_is_cleaned_as_the_patterns_clean_it(href: str) -> None:
+    """A link target with nothing to clean but its ends skips the patterns: the result is
+    always what the patterns give (edges stripped, tabs and newlines dropped, surrogates
+    dropped, other control characters percent-encoded)."""
+    plain = _body._URL_TAB_OR_NEWLINE.sub("", href.strip(_body._URL_EDGE)).strip()
+    plain = _body._SURROGATE.sub("", plain)
+    plain = _body._URL_CONTROL.sub(lambda match: f"%{ord(match.group()):02X}", plain)
+    assert _body._clean_href(href) == plain

@@ -122,7 +122,10 @@ def _join(base: str, href: str) -> str:
 
 
 def _clean_href(href: str) -> str:
-    href = _URL_TAB_OR_NEWLINE.sub("", href.strip(_URL_EDGE)).strip()
+    href = href.strip(_URL_EDGE)
+    if href.isprintable():
+        return href  # no white space but spaces, no control character, no surrogate
+    href = _URL_TAB_OR_NEWLINE.sub("", href).strip()
     href = _SURROGATE.sub("", href)
     return _URL_CONTROL.sub(lambda match: f"%{ord(match.group()):02X}", href)
 
