@@ -9,16 +9,18 @@ count). These tests state those facts, so a change that breaks one fails here.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from urllib.parse import urljoin
 
-from hypothesis import given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 import articlekit
-from articlekit import _clean, _meta
+from articlekit import _body, _clean, _meta
 from articlekit._html import parse_html
 from articlekit._html.content import measure
 from articlekit._html.tree import prune
-from articlekit._inline import InlineBuilder
+from articlekit._inline import _UNSAFE, InlineBuilder, strip_unsafe
 
 PROSE = (
     "The harbour board kept the adult single fare at the same price for a third year, "
@@ -153,3 +155,83 @@ def test_markdown_escapes_block_openers_at_any_line_start_only() -> None:
     assert "\\# not a heading, and 1. not a list" in markdown
     assert "\\- not a list item either" in markdown
     assert "Plain text with # and - inside it" in markdown
+
+
+# Every character class the unsafe-character check treats apart: the controls it removes
+# and the ones it keeps, bytes that start multi-byte UTF-8 sequences, a lone surrogate,
+# the noncharacters, and characters whose UTF-8 form ends in the noncharacters' bytes.
+_UNSAFE_EDGES = "\x00\x01\x08\t\n\x0b\x0c\r\x0e\x1f\x7f\x80\x9f\xa0é€\ud800\udfff\ufffd\ufffe\uffff\U0001f600 ab"
+
+
+@given(st.text(alphabet=_UNSAFE_EDGES, max_size=60))
+def test_the_unsafe_character_check_agrees_with_the_pattern(text: str) -> None:
+    """`strip_unsafe` checks for unsafe characters in C before running its pattern: the
+    result is always what the pattern alone gives."""
+    assert strip_unsafe(text) == _UNSAFE.sub("", text)
+
+
+_BASES = (
+    "http://fakehost/test/page.html",
+    "https://example.org/news/2025/",
+    "https://example.org",
+    "HTTPS://Example.org/a/b?c=1#d",
+    "http://example.org/a;p?q=1#top",
+    "http://example.org/a;?#",
+    "http:///no-host",
+    "http://[::1]/x",
+    "http://[bad/x",
+    "ftp://example.org/pub/",
+    "about:blank",
+)
+_URL_PIECES = st.text(alphabet="ab/.;?#%é~ [\\]:@", max_size=14)
+_LINKS = st.one_of(
+    st.builds(
+        "".join,
+        st.tuples(
+            st.sampled_from(("http://", "https://", "HTTP://", "//", "/", "#", "./", "../", "")),
+            st.text(alphabet="ab.-:@%é", max_size=8),
+            st.text(alphabet="/ab.;%é~ ", max_size=12),
+            st.one_of(st.just(""), st.text(alphabet="ab=&?;/.", max_size=6).map("?".__add__)),
+            st.one_of(st.just(""), st.text(alphabet="ab#?/.", max_size=6).map("#".__add__)),
+        ),
+    ),
+    st.builds("".join, st.tuples(st.sampled_from(("http://", "/", "#", "")), _URL_PIECES)),
+)
+
+
+def _joined(join: Callable[[str, str], str], base: str, href: str) -> str:
+    """What `resolve_url` makes of `join`'s answer: a link urljoin finds malformed (or
+    whose base it does) is kept as it is."""
+    try:
+        return join(base, href)
+    except ValueError:
+        return href
+
+
+@given(_LINKS, st.sampled_from(_BASES))
+@example("http://example.org/a;", _BASES[0])  # what urljoin's re-assembly changes: a ";"
+@example("http://example.org/a?", _BASES[0])  # with no parameters, an empty query or
+@example("/a#", _BASES[0])  # fragment, a scheme in capitals, dot segments
+@example("/a?", _BASES[0])
+@example("HTTP://example.org/a", _BASES[0])
+@example("/a/./b", _BASES[0])
+@example("/../b", _BASES[0])
+@example("/a/../b", _BASES[1])
+@example("#top", _BASES[4])
+@example("#top", _BASES[5])
+def test_links_are_resolved_as_urljoin_resolves_them(href: str, base: str) -> None:
+    """Render resolves the usual forms of link (absolute, from the root, a fragment)
+    without `urljoin`: for any base the link comes out as it does through urljoin."""
+    assume(href)  # resolve_url drops an empty link before joining
+    assert _joined(_body._join, base, href) == _joined(urljoin, base, href)
+
+
+@given(st.text(alphabet=" \t\n\r\x00\x1f\x7f\x85\xa0\u2028\u3000\ud800ab:/é", max_size=20))
+def test_a_link_target_is_cleaned_as_the_patterns_clean_it(href: str) -> None:
+    """A link target with nothing to clean but its ends skips the patterns: the result is
+    always what the patterns give (edges stripped, tabs and newlines dropped, surrogates
+    dropped, other control characters percent-encoded)."""
+    plain = _body._URL_TAB_OR_NEWLINE.sub("", href.strip(_body._URL_EDGE)).strip()
+    plain = _body._SURROGATE.sub("", plain)
+    plain = _body._URL_CONTROL.sub(lambda match: f"%{ord(match.group()):02X}", plain)
+    assert _body._clean_href(href) == plain

@@ -20,11 +20,28 @@ _SPACES = re.compile(r"\s+")
 # Control characters (but tab and newline), lone surrogates and the noncharacters U+FFFE
 # and U+FFFF never reach the output (nor lxml, which refuses them all).
 _UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+# The same control characters as UTF-8 bytes: each is a byte of its own there.
+_UNSAFE_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 
 
 def strip_unsafe(text: str) -> str:
     """Remove control characters, lone surrogates and U+FFFE/U+FFFF."""
-    return _UNSAFE.sub("", text)
+    return _UNSAFE.sub("", text) if _has_unsafe(text) else text
+
+
+def _has_unsafe(text: str) -> bool:
+    """Whether `text` holds a character `strip_unsafe` removes.
+
+    A whole page is checked in C a few times faster than the regex can scan it: a lone
+    surrogate cannot be encoded to UTF-8, a control character is a byte of its own there.
+    """
+    if "\ufffe" in text or "\uffff" in text:
+        return True
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return len(data.translate(None, _UNSAFE_BYTES)) < len(data)
 
 
 def safe_blocks(blocks: Sequence[DocBlock]) -> tuple[DocBlock, ...]:

@@ -102,24 +102,24 @@ class _Walker:
         walker = lxml.etree.iterwalk(element, events=("start", "end"))
         skipped: set[HtmlElement] = set()
         for event, node in walker:
-            if not isinstance(node.tag, str):
+            tag = node.tag  # read once: lxml makes a new string on every read
+            if not isinstance(tag, str):
                 continue
             if event == "start":
-                if node is not element and self._is_skipped(node):
+                if node is not element and self._is_skipped(node, tag):
                     skipped.add(node)
                     walker.skip_subtree()
                     continue
-                self._start(node)
+                self._start(node, tag)
             else:
                 if node in skipped:
                     skipped.discard(node)
                 else:
-                    self._end(node)
-                if node is not element and node.tail:
-                    self._text(node.tail)
+                    self._end(tag)
+                if node is not element and (tail := node.tail):
+                    self._text(tail)
 
-    def _is_skipped(self, node: HtmlElement) -> bool:
-        tag = node.tag
+    def _is_skipped(self, node: HtmlElement, tag: str) -> bool:
         if tag == "noscript" and self._holds_prose(node):
             return False  # the page's text, for readers without scripts: read it
         if tag in ("figure", "picture", "img", "noscript", "table", "figcaption"):
@@ -235,8 +235,7 @@ class _Walker:
         if text:
             self.blocks.append(DocBlock(kind="paragraph", text=text, hints=hints))
 
-    def _start(self, node: HtmlElement) -> None:
-        tag = node.tag
+    def _start(self, node: HtmlElement, tag: str) -> None:
         if tag == "br":
             self._breaks += 1
             if self._breaks >= 2 and not self._pre_depth:
@@ -244,19 +243,18 @@ class _Walker:
             else:
                 self._inline.line_break()
             return
-        if tag in BLOCK_TAGS or tag == "br":
+        if tag in BLOCK_TAGS:
             self._flush()
-            self._contexts.append(self._context_for(node))
+            self._contexts.append(self._context_for(node, tag))
         elif tag == "a":
             self._anchors.append(node)
             self._inline.open_link(node.get("href") or "")
         elif tag in _EMPHASIS_TAGS:
             self._inline.open_emphasis()
-        if node.text:
-            self._text(node.text)
+        if text := node.text:
+            self._text(text)
 
-    def _end(self, node: HtmlElement) -> None:
-        tag = node.tag
+    def _end(self, tag: str) -> None:
         if tag in BLOCK_TAGS:
             self._flush()
             context = self._contexts.pop()
@@ -274,8 +272,7 @@ class _Walker:
         elif tag in _EMPHASIS_TAGS:
             self._inline.close_emphasis()
 
-    def _context_for(self, node: HtmlElement) -> _Context:
-        tag = node.tag
+    def _context_for(self, node: HtmlElement, tag: str) -> _Context:
         hints = self._contexts[-1].hints if self._contexts else frozenset()
         names = class_and_id(node)
         if names:
