@@ -754,6 +754,14 @@ NOT_SPEECH_CASES = [
         'The council’s clerk, Marcia "Cia" Price, shouted to the crowd.',
         id="nickname-inside-a-name-next-to-a-speech-verb",
     ),
+    pytest.param(
+        "Okafor, Ruth (2021). “Tidal mills of the northern coast”. Coastal Review. 4 (2).",
+        id="cited-title-in-a-reference",
+    ),
+    pytest.param(
+        "Lindqvist, Per. “Harbour dues, 1850–1900”. Port History Society.",
+        id="cited-title-with-a-comma-inside",
+    ),
 ]
 
 
@@ -761,6 +769,13 @@ NOT_SPEECH_CASES = [
 def test_labels_titles_and_nicknames_are_not_reported(block: str) -> None:
     """Scare quotes, titles of works and nicknames are not quotations."""
     assert quotes(block) == []
+
+
+def test_quoted_sentence_ending_inside_its_marks_is_still_speech() -> None:
+    """Only a span whose full stop stands outside the marks reads as a cited title: the
+    same words with the stop inside, or with a speech verb, stay quotations."""
+    assert quotes("Okafor, Ruth. “Tidal mills are coming back.” Coastal Review.") != []
+    assert quotes("Ruth Okafor said: “Tidal mills are coming back”.") != []
 
 
 def test_unattributed_fragment_is_partial_without_speaker() -> None:

@@ -14,7 +14,10 @@ speaker is named; a single quoted word inside a sentence without a speech verb
 verb (a show, a book, a bill's name), or governed by a preposition even next to a speech
 verb (said on “Face the Nation”, during a “Town Hall Forum”, told CNN’s “State of the
 Union”): speech is never the object of a preposition or owned by someone. A short Title
-Case span between two capitalised words is a nickname (Marcia “Cia” Price).
+Case span between two capitalised words is a nickname (Marcia “Cia” Price). A span that
+stands as a sentence of its own and ends outside its marks, with no speaker or speech verb
+(Hamer, David. “Seddon, Richard John”. Dictionary of …), is a cited title: references and
+bibliographies quote titles that way, while quoted speech keeps its full stop inside.
 """
 
 from __future__ import annotations
@@ -90,9 +93,21 @@ def is_label(block: BlockText, qi: int, span: QuotedSpan, named: bool, has_cue: 
         return True  # a nickname: Marcia “Cia” Price
     if _after_preposition(block, qi) and _title_case(inner, allow_stop=True):
         return True  # said on “Face the Nation.”
+    if not named and not has_cue and _cited_title(block, qi, span):
+        return True  # Hamer, David. “Seddon, Richard John”. Dictionary of …
     if has_cue or not _embedded(block, qi):
         return False
     return len(inner) == 1 or _title_case(inner)
+
+
+def _cited_title(block: BlockText, qi: int, span: QuotedSpan) -> bool:
+    """A sentence of its own that ends outside the marks (“Title”.): a cited title, the
+    way references and bibliographies quote one; quoted speech ends inside them."""
+    if block.text[span.close_end : span.close_end + 1] != ".":
+        return False
+    if block.text[span.start : span.end].rstrip()[-1:] in (".", "!", "?", "…", ","):
+        return False
+    return qi == 0 or block.words[qi - 1] == "."
 
 
 def _after_preposition(block: BlockText, qi: int) -> bool:
