@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping, Sequence
-from itertools import accumulate, compress, count
+from itertools import accumulate, compress, count, pairwise
 from operator import itemgetter
 from typing import NamedTuple, Protocol
 
@@ -460,10 +460,8 @@ def _cue_candidates(lows: list[str]) -> list[int]:
         else list(compress(count(), map(words.CUE_WORDS.__contains__, lows)))
     )
     if not words.CUE_SECOND_WORDS.isdisjoint(lows):
-        next_words = words.CUE_NEXT_WORDS
-        last = len(lows) - 1
-        firsts = compress(count(), map(next_words.__contains__, lows))
-        pairs = [i for i in firsts if i < last and lows[i + 1] in next_words[lows[i]]]
+        # every pair of neighbours, looked up in C: no Python runs per comma
+        pairs = list(compress(count(), map(words.CUE_PAIRS.__contains__, pairwise(lows))))
         if pairs:
             found.extend(pairs)
             found.sort()
