@@ -459,7 +459,10 @@ def _cue_candidates(lows: list[str]) -> list[int]:
         if words.CUE_WORDS.isdisjoint(lows)
         else list(compress(count(), map(words.CUE_WORDS.__contains__, lows)))
     )
-    if not words.CUE_SECOND_WORDS.isdisjoint(lows):
+    seconds = words.CUE_SECOND_WORDS.intersection(lows)
+    # most blocks hold a "to" but no "according": no pair can start anywhere then
+    firsts = frozenset().union(*map(words.CUE_FIRSTS_BY_SECOND.__getitem__, seconds))
+    if not firsts.isdisjoint(lows):
         # every pair of neighbours, looked up in C: no Python runs per comma
         pairs = list(compress(count(), map(words.CUE_PAIRS.__contains__, pairwise(lows))))
         if pairs:
