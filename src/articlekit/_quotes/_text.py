@@ -323,8 +323,11 @@ def sentence_start(block: BlockText, i: int) -> int:
 
 def abbreviated(word: str, low: str) -> bool:
     """An initial ("J"), dotted initials ("G.K", "U.S") or a known abbreviation ("Sen")."""
-    initials = all(len(part) == 1 and part.isupper() for part in word.split("."))
-    return initials or low in words.ABBREVIATIONS
+    if low in words.ABBREVIATIONS:
+        return True
+    if len(word) > 1 and word[1] != ".":  # "Trump": longer than a letter before any dot
+        return False
+    return all(len(part) == 1 and part.isupper() for part in word.split("."))
 
 
 def _name_runs(tokens: _Tokens) -> list[NameRun]:
