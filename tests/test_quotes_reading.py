@@ -65,3 +65,28 @@ def test_names_in_lightly_read_blocks_still_resolve_speakers() -> None:
     ]
     (quote,) = find_quotes(blocks)
     assert (quote.speaker, quote.cue) == ("Ana Ruiz", "said")
+
+
+def test_two_word_cues_are_found_only_where_both_words_stand() -> None:
+    """A cue of two words ("according to", "pointed out", ", so") starts at its first
+    word when the second follows it, and nowhere when either word stands alone."""
+    cases = {
+        "The plan failed, according to Ana Ruiz.": ["according"],
+        "Ana Ruiz pointed out the flaw.": ["pointed"],
+        "Ana Ruiz went to the office, according to staff.": ["according"],
+        "Ana went on, so he left.": ["went", ","],
+        "It rained all day, to the dismay of everyone.": [],
+        "He pointed at the map.": [],
+    }
+    for text, expected in cases.items():
+        block = _text.read_block(0, text, ())
+        assert [block.words[i] for i in block.cue_starts] == expected, text
+
+
+def test_initials_and_abbreviations_are_told_from_words() -> None:
+    """Single capitals and dotted initials ("J", "G.K", "U.S") and known abbreviations
+    ("Sen") are abbreviated; words, lower-case letters and stray dots are not."""
+    for word in ("J", "G.K", "U.S", "A.B.C", "Sen"):
+        assert _text.abbreviated(word, word.lower()), word
+    for word in ("Trump", "j", "G.k", "GK.L", "A..B", ".", "A.", "1.2"):
+        assert not _text.abbreviated(word, word.lower()), word

@@ -111,6 +111,7 @@ class _Found:
     attribution: Attribution
     speaker: int | None
     own: bool  # the attribution is in the quote's own sentence
+    kind: Kind  # read once: context filling and the final span both need it
 
 
 class _Attributor:
@@ -159,7 +160,10 @@ class _Attributor:
                 speaker = self._resolve(block, attribution.ref, base + qi)
                 own = attribution.ref is not None or attribution.cue is not None
                 span = self.spans[number]
-                paragraph.append(_Found(span, block, qi, base + qi, attribution, speaker, own))
+                kind = quote_kind(block, qi, span)
+                paragraph.append(
+                    _Found(span, block, qi, base + qi, attribution, speaker, own, kind)
+                )
                 if speaker is not None:
                     new_speakers.append((base + qi, speaker))
             new_speakers.extend(self._reported_speech(block, sentence))
@@ -251,7 +255,7 @@ class _Attributor:
         before it in the paragraph, else the previous paragraph's last speaker."""
         base = self.bases[block.number]
         for index, found in enumerate(paragraph):
-            if found.own or quote_kind(block, found.token, found.span) != "direct":
+            if found.own or found.kind != "direct":
                 continue
             donor = _nearest_attributed(paragraph, index)
             if donor is not None:
@@ -325,7 +329,7 @@ class _Attributor:
 
     def _quote_span(self, found: _Found) -> QuoteSpan | None:
         block, qi, span = found.block, found.token, found.span
-        kind: Kind = quote_kind(block, qi, span)
+        kind = found.kind
         has_cue = found.attribution.cue is not None or block.sentence_has_cue[block.sentence_of[qi]]
         if is_label(block, qi, span, found.speaker is not None, has_cue):
             return None

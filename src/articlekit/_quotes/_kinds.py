@@ -43,7 +43,7 @@ _FUNCTION_WORDS = (
 def quote_kind(block: BlockText, qi: int, span: QuotedSpan) -> Kind:
     inner = block.text[span.start : span.end]
     first_letter = next((ch for ch in inner if ch.isalpha()), "")
-    whole = len(inner.split()) >= 2 or inner.rstrip()[-1:] in (".", "!", "?", "…")
+    whole = len(inner.split(maxsplit=1)) >= 2 or inner.rstrip()[-1:] in (".", "!", "?", "…")
     if qi == 0 or span.continues:
         return "direct" if whole else "partial"
     previous = block.words[qi - 1]
@@ -84,7 +84,8 @@ def is_label(block: BlockText, qi: int, span: QuotedSpan, named: bool, has_cue: 
         return True
     if not named and _ends_with_phrase(before, words.WEAK_LABEL_MARKERS):
         return True
-    inner = block.text[span.start : span.end].split()
+    # a phrase of more words is no title: its words past that are not split apart
+    inner = block.text[span.start : span.end].split(maxsplit=_MAX_TITLE_WORDS)
     if len(block.words) == 1 and _title_case(inner, allow_stop=True):
         return True  # a quoted subheading: 'All Bets Are Off.'
     if len(inner) == 1 and not named and _modifies_next_word(block, qi, span):

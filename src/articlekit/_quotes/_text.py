@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping, Sequence
-from itertools import accumulate, compress, count
+from itertools import accumulate, compress, count, pairwise
 from operator import itemgetter
 from typing import NamedTuple, Protocol
 
@@ -323,8 +323,11 @@ def sentence_start(block: BlockText, i: int) -> int:
 
 def abbreviated(word: str, low: str) -> bool:
     """An initial ("J"), dotted initials ("G.K", "U.S") or a known abbreviation ("Sen")."""
-    initials = all(len(part) == 1 and part.isupper() for part in word.split("."))
-    return initials or low in words.ABBREVIATIONS
+    if low in words.ABBREVIATIONS:
+        return True
+    if len(word) > 1 and word[1] != ".":  # "Trump": longer than a letter before any dot
+        return False
+    return all(len(part) == 1 and part.isupper() for part in word.split("."))
 
 
 def _name_runs(tokens: _Tokens) -> list[NameRun]:
@@ -459,11 +462,12 @@ def _cue_candidates(lows: list[str]) -> list[int]:
         if words.CUE_WORDS.isdisjoint(lows)
         else list(compress(count(), map(words.CUE_WORDS.__contains__, lows)))
     )
-    if not words.CUE_SECOND_WORDS.isdisjoint(lows):
-        next_words = words.CUE_NEXT_WORDS
-        last = len(lows) - 1
-        firsts = compress(count(), map(next_words.__contains__, lows))
-        pairs = [i for i in firsts if i < last and lows[i + 1] in next_words[lows[i]]]
+    seconds = words.CUE_SECOND_WORDS.intersection(lows)
+    # most blocks hold a "to" but no "according": no pair can start anywhere then
+    firsts = frozenset().union(*map(words.CUE_FIRSTS_BY_SECOND.__getitem__, seconds))
+    if not firsts.isdisjoint(lows):
+        # every pair of neighbours, looked up in C: no Python runs per comma
+        pairs = list(compress(count(), map(words.CUE_PAIRS.__contains__, pairwise(lows))))
         if pairs:
             found.extend(pairs)
             found.sort()

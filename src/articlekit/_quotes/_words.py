@@ -133,6 +133,13 @@ CUE_PAIRS: frozenset[tuple[str, str]] = frozenset(
     (first, second) for first, seconds in CUE_NEXT_WORDS.items() for second in seconds
 )
 CUE_SECOND_WORDS: frozenset[str] = frozenset(second for _, second in CUE_PAIRS)
+# The first words each second word pairs with ("to": "according").
+CUE_FIRSTS_BY_SECOND: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        second: frozenset(first for first, other in CUE_PAIRS if other == second)
+        for second in CUE_SECOND_WORDS
+    }
+)
 
 
 def longest_phrase(
