@@ -603,3 +603,14 @@ def test_the_headline_goes_even_when_no_paragraph_is_prose() -> None:
     text = articlekit.parse_article(page).body.text
     assert "Route 5" in text
     assert "Budget passes" not in text
+
+
+def test_utility_classes_naming_descendants_do_not_make_the_article_a_caption() -> None:
+    """A utility class holding a bracketed selector ("[&_.image-caption_p]:mb-0") styles
+    the element's descendants: its words say nothing about the element, so the article
+    wrapper that carries it is read as prose, not moved out as a caption."""
+    classes = "article-text text-base [&_.image-caption_p]:mb-0 lg:[&_h2]:px-0 w-[640px]"
+    page = _article(f"<div class='{classes}'><p>{PROSE}</p><p>{PROSE_2}</p></div>")
+    text = articlekit.parse_article(page).body.text
+    assert "county council approved the new budget" in text
+    assert "finance officer said" in text

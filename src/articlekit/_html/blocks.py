@@ -22,7 +22,7 @@ from lxml.html import HtmlElement
 from articlekit import _lexicon
 from articlekit._doc import DocBlock, Span
 from articlekit._html.content import BLOCK_TAGS, TextStats
-from articlekit._html.tree import class_and_id
+from articlekit._html.tree import class_and_id, semantic_classes
 from articlekit._inline import InlineBuilder
 from articlekit._model import BlockKind, Figure
 
@@ -381,7 +381,7 @@ def _furniture_names(node: HtmlElement) -> str:
     element_id = node.get("id")
     if element_id and len(_ID_WORD_BREAK.split(element_id)) > _MAX_ID_WORDS:
         element_id = None
-    classes = node.get("class")
+    classes = semantic_classes(node.get("class"))
     if not classes and not element_id:
         return ""
     return f"{classes or ''} {element_id or ''}".lower().strip()
