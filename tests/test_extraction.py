@@ -614,3 +614,25 @@ def test_utility_classes_naming_descendants_do_not_make_the_article_a_caption() 
     text = articlekit.parse_article(page).body.text
     assert "county council approved the new budget" in text
     assert "finance officer said" in text
+
+
+def test_teasers_with_favoured_class_words_do_not_outscore_a_long_article() -> None:
+    """Short teaser boxes whose class words score well ("…-text") can outscore a story
+    that sits in plainly named containers; when the winner holds too little text to be
+    an article, the best container with an article's amount of text is taken."""
+
+    def teaser(n: int) -> str:
+        return (
+            f"<div class='box'><div class='box-image'><img src='/t{n}.jpg' alt=''></div>"
+            f"<div class='box-text'><p>Notice {n}: the office, open on weekdays, answers "
+            "questions about permits, fees, forms and deadlines.</p></div></div>"
+        )
+
+    story = "".join(f"<p>{PROSE} {PROSE_2}</p>" for _ in range(3))
+    page = _html(
+        f"{teaser(1)}<div class='col-wide'><h1>Budget passes</h1>"
+        f"<div class='frame' id='c1'>{story}</div></div>{teaser(2)}"
+    )
+    text = articlekit.parse_article(page).body.text
+    assert text.count("county council approved the new budget") == 3
+    assert "Notice 1" not in text
