@@ -636,3 +636,18 @@ def test_teasers_with_favoured_class_words_do_not_outscore_a_long_article() -> N
     text = articlekit.parse_article(page).body.text
     assert text.count("county council approved the new budget") == 3
     assert "Notice 1" not in text
+
+
+def test_a_header_holding_paragraphs_of_prose_is_read() -> None:
+    """A <header> inside the article is read only for its headings, unless it holds
+    paragraphs of prose, more than a headline and byline make: then it is story text
+    the template marked up as a header."""
+    intro = "".join(f"<p>{PROSE}</p><p>{PROSE_2}</p>" for _ in range(3))
+    more = "".join(f"<p>{PROSE_2} {PROSE}</p>" for _ in range(6))
+    page = _article(
+        f"<section class='block'><header class='image-text-description'><h2>Budget passes</h2>"
+        f"<div class='richtext'>{intro}</div></header></section>"
+        f"<section class='block'><div class='richtext'>{more}</div></section>"
+    )
+    text = articlekit.parse_article(page).body.text
+    assert text.count("county council approved the new budget") == 9

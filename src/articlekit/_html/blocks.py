@@ -160,7 +160,7 @@ class _Walker:
         """A header inside the article: keep its headings (a live-blog entry's title) and
         its figures, drop the rest (bylines, dates, share links). The page headline is
         dropped later, by the cleaner, as a repeat of the title."""
-        if not self._small(node) or self._is_lead_paragraph(node):
+        if not self._small(node) or self._is_lead_paragraph(node) or self._is_prose_run(node):
             return False
         self._flush()
         for element in node.iter("h1", "h2", "h3", "h4", "h5", "h6", "figure"):
@@ -181,6 +181,16 @@ class _Walker:
         if own is None or own.chars < _LEAD_MIN_CHARS or own.link_chars or own.has_block_child:
             return False
         return next(node.iter("h1", "h2", "h3", "h4", "h5", "h6", "time"), None) is None
+
+    def _is_prose_run(self, node: HtmlElement) -> bool:
+        """A header that holds paragraphs of prose, more than a headline, dek and byline
+        would make: a text block the template marked up as its header, read as it is."""
+        own = self.stats.get(node)
+        return (
+            own is not None
+            and own.chars >= _PROSE_WRAPPER_CHARS
+            and own.link_density() < _PROSE_MAX_LINK_DENSITY
+        )
 
     def _is_card_link(self, anchor: HtmlElement) -> bool:
         """A link around blocks that is a card (a teaser's heading and summary), not an
