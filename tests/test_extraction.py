@@ -651,3 +651,24 @@ def test_a_header_holding_paragraphs_of_prose_is_read() -> None:
     )
     text = articlekit.parse_article(page).body.text
     assert text.count("county council approved the new budget") == 9
+
+
+def test_gallery_slides_with_prose_captions_are_article_text() -> None:
+    """A figure with a heading of its own and a caption of prose is a gallery slide (a
+    listicle's item): its heading and text stay in the body. A picture's caption, with no
+    heading, still leaves the body for the figure."""
+    slides = "".join(
+        f"<figure class='slide'><h2>{n}. Route {n}</h2><img src='/r{n}.jpg' alt=''>"
+        f"<figcaption class='slide-caption'><p>A quiet stretch.</p><p>{PROSE}</p></figcaption>"
+        "</figure>"
+        for n in range(1, 4)
+    )
+    photo = (
+        "<figure><img src='/hall.jpg' alt=''><figcaption>The council chamber on Tuesday, "
+        "before the vote.</figcaption></figure>"
+    )
+    article = articlekit.parse_article(_article(f"<p>{PROSE_2}</p>{photo}{slides}"))
+    assert "3. Route 3" in article.body.text
+    assert article.body.text.count("county council approved the new budget") == 3
+    assert "council chamber on Tuesday" not in article.body.text
+    assert any(f.caption and "council chamber" in f.caption for f in article.figures)

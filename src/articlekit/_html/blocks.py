@@ -97,6 +97,8 @@ class _Walker:
     _card_links: dict[HtmlElement, bool] = attrs.field(factory=dict)
     # caption/credit hints by class and id
     _class_hints: dict[str, frozenset[str]] = attrs.field(factory=dict)
+    # the captions of gallery slides, read as the article's text
+    _slide_captions: set[HtmlElement] = attrs.field(factory=set)
 
     def walk(self, element: HtmlElement) -> None:
         walker = lxml.etree.iterwalk(element, events=("start", "end"))
@@ -221,13 +223,18 @@ class _Walker:
             self.blocks.append(DocBlock(kind="table", text=text, rows=rows))
             return True
         if tag == "figcaption":
+            if node in self._slide_captions:
+                return False
             self._flush()
             self._caption_block(node, frozenset({"caption"}))
             return True
+        caption = node.find(".//figcaption") if tag == "figure" else None
+        if caption is not None and self._is_slide(node, caption):
+            self._slide_captions.add(caption)
+            return False  # walked like any block: its heading, picture and text
         images = [figure for img in _images_in(node) if (figure := _figure(img)) is not None]
         if tag == "figure":
             self._flush()
-            caption = node.find(".//figcaption")
             figures = [
                 attrs.evolve(f, caption=_caption(caption), credit=_credit(caption)) for f in images
             ]
@@ -239,6 +246,16 @@ class _Walker:
             return True
         self._images.extend(images)
         return True
+
+    def _is_slide(self, figure: HtmlElement, caption: HtmlElement) -> bool:
+        """A gallery slide: a figure with a heading of its own and a caption of prose
+        (a listicle's items), whose text is the article's, not a picture's caption."""
+        own = self.stats.get(caption)
+        if own is None or own.chars < _PROSE_PARAGRAPH_CHARS:
+            return False
+        if own.link_density() >= _PROSE_MAX_LINK_DENSITY:
+            return False
+        return next(figure.iter("h1", "h2", "h3", "h4", "h5", "h6"), None) is not None
 
     def _caption_block(self, node: HtmlElement, hints: frozenset[str]) -> None:
         text = " ".join(" ".join(node.itertext()).split())
@@ -285,7 +302,7 @@ class _Walker:
     def _context_for(self, node: HtmlElement, tag: str) -> _Context:
         hints = self._contexts[-1].hints if self._contexts else frozenset()
         names = class_and_id(node)
-        if names:
+        if names and node not in self._slide_captions:
             extra = self._class_hints.get(names)
             if extra is None:
                 extra = self._class_hints[names] = _hints_from_class(names)
