@@ -672,3 +672,20 @@ def test_gallery_slides_with_prose_captions_are_article_text() -> None:
     assert article.body.text.count("county council approved the new budget") == 3
     assert "council chamber on Tuesday" not in article.body.text
     assert any(f.caption and "council chamber" in f.caption for f in article.figures)
+
+
+def test_a_byline_under_the_standfirst_leaves_the_body() -> None:
+    """A byline paragraph right under a sentence-long standfirst (the first prose) is
+    lead-in, not body text; the standfirst and the story stay. A line that opens like a
+    byline deeper in the story is left alone."""
+    page = _article(
+        "<p class='standfirst'>Councillors backed the spending plan after a late debate "
+        "about buses, roads and the heating bills of the town's schools.</p>"
+        "<p class='author'>By Jo Lane</p>"
+        f"<p>{PROSE}</p><p>{PROSE_2}</p><p>By Friday</p><p>{PROSE}</p>"
+    )
+    text = articlekit.parse_article(page).body.text
+    assert text.startswith("Councillors backed the spending plan")
+    assert "By Jo Lane" not in text
+    assert "By Friday" in text
+    assert "finance officer said" in text
