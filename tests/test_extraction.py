@@ -689,3 +689,25 @@ def test_a_byline_under_the_standfirst_leaves_the_body() -> None:
     assert "By Jo Lane" not in text
     assert "By Friday" in text
     assert "finance officer said" in text
+
+
+def test_text_blocks_of_a_page_builder_join_across_rows_and_columns() -> None:
+    """A page builder nests each text block in a row, a column and wrappers, so the
+    story's blocks share a container only five levels up: blocks of the same class that
+    score nearly as well as the best join across that distance."""
+
+    def row(text: str) -> str:
+        return (
+            "<div class='vc_row wpb_row'><div class='wpb_column vc_column_container'>"
+            "<div class='vc_column-inner'><div class='wpb_wrapper'>"
+            "<div class='wpb_text_column wpb_content_element'>"
+            f"<div class='wpb_wrapper'>{text}</div></div>"
+            "<div class='vc_separator'></div></div></div></div></div>"
+        )
+
+    first = row(f"<p>{PROSE} {PROSE_2}</p><p>{PROSE}</p><p>{PROSE}</p>")
+    second = row(f"<h2>What happens next</h2><p>{PROSE_2}</p>")
+    page = _html(f"<article><div class='entry-content'>{first}{second}</div></article>")
+    text = articlekit.parse_article(page).body.text
+    assert "What happens next" in text
+    assert text.count("finance officer said") == 2

@@ -64,6 +64,8 @@ _MOST_OF_PAGE = 0.6
 _KIN_CANDIDATES = 12
 _KIN_SHARE = 0.2
 _KIN_LEVELS = 3
+_KIN_FAR_LEVELS = 5  # page builders nest each text block this deep
+_KIN_FAR_SHARE = 0.6
 _KIN_MAX_LINK_DENSITY = 0.25
 _MIN_RIVALS = 3
 _RUNNER_UP_SHARE = 0.66
@@ -430,7 +432,9 @@ def _with_kin(
 ) -> HtmlElement:
     """Take in the article's other parts: a template that splits the story into several
     containers of the same class ("story-body story-body-1", "story-body-2") puts them
-    in different wrappers, out of reach of the sibling step."""
+    in different wrappers, out of reach of the sibling step. A page builder nests each
+    text block in rows and columns: parts further apart join only when they score
+    nearly as well as the best."""
     classes = set((top.get("class") or "").split())
     if not classes:
         return top
@@ -443,10 +447,13 @@ def _with_kin(
         and not _contains(e, top)
         and not _contains(top, e)
     ]
-    if not kin:
-        return top
-    common = _common_ancestor([top, *kin])
-    if common is None or common.tag in ("body", "html") or _depth_below(top, common) > _KIN_LEVELS:
+    common = _common_ancestor([top, *kin]) if kin else None
+    if common is not None and _depth_below(top, common) > _KIN_LEVELS:
+        kin = [e for e in kin if scores[e] >= best * _KIN_FAR_SHARE]
+        common = _common_ancestor([top, *kin]) if kin else None
+        if common is not None and _depth_below(top, common) > _KIN_FAR_LEVELS:
+            return top
+    if common is None or common.tag in ("body", "html"):
         return top
     own = stats.get(common)
     return common if own is not None and own.link_density() < _KIN_MAX_LINK_DENSITY else top
