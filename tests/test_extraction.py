@@ -603,3 +603,111 @@ def test_the_headline_goes_even_when_no_paragraph_is_prose() -> None:
     text = articlekit.parse_article(page).body.text
     assert "Route 5" in text
     assert "Budget passes" not in text
+
+
+def test_utility_classes_naming_descendants_do_not_make_the_article_a_caption() -> None:
+    """A utility class holding a bracketed selector ("[&_.image-caption_p]:mb-0") styles
+    the element's descendants: its words say nothing about the element, so the article
+    wrapper that carries it is read as prose, not moved out as a caption."""
+    classes = "article-text text-base [&_.image-caption_p]:mb-0 lg:[&_h2]:px-0 w-[640px]"
+    page = _article(f"<div class='{classes}'><p>{PROSE}</p><p>{PROSE_2}</p></div>")
+    text = articlekit.parse_article(page).body.text
+    assert "county council approved the new budget" in text
+    assert "finance officer said" in text
+
+
+def test_teasers_with_favoured_class_words_do_not_outscore_a_long_article() -> None:
+    """Short teaser boxes whose class words score well ("…-text") can outscore a story
+    that sits in plainly named containers; when the winner holds too little text to be
+    an article, the best container with an article's amount of text is taken."""
+
+    def teaser(n: int) -> str:
+        return (
+            f"<div class='box'><div class='box-image'><img src='/t{n}.jpg' alt=''></div>"
+            f"<div class='box-text'><p>Notice {n}: the office, open on weekdays, answers "
+            "questions about permits, fees, forms and deadlines.</p></div></div>"
+        )
+
+    story = "".join(f"<p>{PROSE} {PROSE_2}</p>" for _ in range(3))
+    page = _html(
+        f"{teaser(1)}<div class='col-wide'><h1>Budget passes</h1>"
+        f"<div class='frame' id='c1'>{story}</div></div>{teaser(2)}"
+    )
+    text = articlekit.parse_article(page).body.text
+    assert text.count("county council approved the new budget") == 3
+    assert "Notice 1" not in text
+
+
+def test_a_header_holding_paragraphs_of_prose_is_read() -> None:
+    """A <header> inside the article is read only for its headings, unless it holds
+    paragraphs of prose, more than a headline and byline make: then it is story text
+    the template marked up as a header."""
+    intro = "".join(f"<p>{PROSE}</p><p>{PROSE_2}</p>" for _ in range(3))
+    more = "".join(f"<p>{PROSE_2} {PROSE}</p>" for _ in range(6))
+    page = _article(
+        f"<section class='block'><header class='image-text-description'><h2>Budget passes</h2>"
+        f"<div class='richtext'>{intro}</div></header></section>"
+        f"<section class='block'><div class='richtext'>{more}</div></section>"
+    )
+    text = articlekit.parse_article(page).body.text
+    assert text.count("county council approved the new budget") == 9
+
+
+def test_gallery_slides_with_prose_captions_are_article_text() -> None:
+    """A figure with a heading of its own and a caption of prose is a gallery slide (a
+    listicle's item): its heading and text stay in the body. A picture's caption, with no
+    heading, still leaves the body for the figure."""
+    slides = "".join(
+        f"<figure class='slide'><h2>{n}. Route {n}</h2><img src='/r{n}.jpg' alt=''>"
+        f"<figcaption class='slide-caption'><p>A quiet stretch.</p><p>{PROSE}</p></figcaption>"
+        "</figure>"
+        for n in range(1, 4)
+    )
+    photo = (
+        "<figure><img src='/hall.jpg' alt=''><figcaption>The council chamber on Tuesday, "
+        "before the vote.</figcaption></figure>"
+    )
+    article = articlekit.parse_article(_article(f"<p>{PROSE_2}</p>{photo}{slides}"))
+    assert "3. Route 3" in article.body.text
+    assert article.body.text.count("county council approved the new budget") == 3
+    assert "council chamber on Tuesday" not in article.body.text
+    assert any(f.caption and "council chamber" in f.caption for f in article.figures)
+
+
+def test_a_byline_under_the_standfirst_leaves_the_body() -> None:
+    """A byline paragraph right under a sentence-long standfirst (the first prose) is
+    lead-in, not body text; the standfirst and the story stay. A line that opens like a
+    byline deeper in the story is left alone."""
+    page = _article(
+        "<p class='standfirst'>Councillors backed the spending plan after a late debate "
+        "about buses, roads and the heating bills of the town's schools.</p>"
+        "<p class='author'>By Jo Lane</p>"
+        f"<p>{PROSE}</p><p>{PROSE_2}</p><p>By Friday</p><p>{PROSE}</p>"
+    )
+    text = articlekit.parse_article(page).body.text
+    assert text.startswith("Councillors backed the spending plan")
+    assert "By Jo Lane" not in text
+    assert "By Friday" in text
+    assert "finance officer said" in text
+
+
+def test_text_blocks_of_a_page_builder_join_across_rows_and_columns() -> None:
+    """A page builder nests each text block in a row, a column and wrappers, so the
+    story's blocks share a container only five levels up: blocks of the same class that
+    score nearly as well as the best join across that distance."""
+
+    def row(text: str) -> str:
+        return (
+            "<div class='vc_row wpb_row'><div class='wpb_column vc_column_container'>"
+            "<div class='vc_column-inner'><div class='wpb_wrapper'>"
+            "<div class='wpb_text_column wpb_content_element'>"
+            f"<div class='wpb_wrapper'>{text}</div></div>"
+            "<div class='vc_separator'></div></div></div></div></div>"
+        )
+
+    first = row(f"<p>{PROSE} {PROSE_2}</p><p>{PROSE}</p><p>{PROSE}</p>")
+    second = row(f"<h2>What happens next</h2><p>{PROSE_2}</p>")
+    page = _html(f"<article><div class='entry-content'>{first}{second}</div></article>")
+    text = articlekit.parse_article(page).body.text
+    assert "What happens next" in text
+    assert text.count("finance officer said") == 2

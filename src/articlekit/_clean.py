@@ -87,6 +87,7 @@ _KICKER_MAX_WORDS = 6
 _DEK_MIN_WORDS = 8
 _DATELINE_MAX_WORDS = 10
 _BYLINE_MAX_WORDS = 16
+_STANDFIRST_MAX_WORDS = 60
 _BIO_MAX_WORDS = 90
 _TEASER_MAX_WORDS = 60
 _TEASER_HEADING_LINK_SHARE = 0.5
@@ -122,8 +123,12 @@ def clean_blocks(
     lead_in: list[str] = []
     skip_until = -1
     announced = _announced_list_items(blocks, tail_start)
+    byline = _byline_after_standfirst(blocks, first_prose)
     for index, block in enumerate(blocks[:tail_start]):
         if index <= skip_until:
+            continue
+        if index == byline:
+            lead_in.append(block.text)  # the byline under the standfirst
             continue
         if _is_author_card(block):
             skip_until = _bio_end(blocks, index, tail_start)
@@ -289,18 +294,41 @@ def _is_lead_in(
         dek = drop_deks and len(text.split()) >= _DEK_MIN_WORDS
         return bool(text) and ((headline and block.level <= 2) or dek)
     words = _word_count(block.text, _BYLINE_MAX_WORDS)  # the largest limit below
-    byline = (
-        words <= _BYLINE_MAX_WORDS and _BYLINE.match(block.text) and not block.text.endswith(".")
-    )
     dated = _DATE_LIKE.search(block.text)
     labelled = _DATE_LABEL.match(block.text) and words <= _BYLINE_MAX_WORDS
     dateline = dated and (words <= _DATELINE_MAX_WORDS or labelled)
-    if byline or dateline:
+    if _is_byline(block, words) or dateline:
         return True  # metadata, not prose: the text fallbacks read it from `lead_in`
     # a kicker is an element of its own, not the first words of text that <br>s break up
     # (a trail of links cut off that way is still furniture)
     running = "split" in block.hints and not block.links
     return words <= _KICKER_MAX_WORDS and not _ends_sentence(block.text) and not running
+
+
+def _is_byline(block: DocBlock, words: int) -> bool:
+    """A short line that names the author ("By Jo Lane", "Von Jo Lane"); `words` is its
+    word count as `_word_count` gives it up to `_BYLINE_MAX_WORDS`."""
+    return (
+        words <= _BYLINE_MAX_WORDS
+        and bool(_BYLINE.match(block.text))
+        and not block.text.endswith(".")
+    )
+
+
+def _byline_after_standfirst(blocks: Sequence[DocBlock], first_prose: int) -> int:
+    """Index of a byline paragraph that follows the first prose paragraph when that is a
+    standfirst (a sentence or two), with at most a picture between; else -1."""
+    if first_prose >= len(blocks):
+        return -1
+    if _word_count(blocks[first_prose].text, _STANDFIRST_MAX_WORDS) > _STANDFIRST_MAX_WORDS:
+        return -1
+    for index in range(first_prose + 1, min(first_prose + 3, len(blocks))):
+        block = blocks[index]
+        if "image" in block.hints or not block.text:
+            continue
+        words = _word_count(block.text, _BYLINE_MAX_WORDS)
+        return index if block.kind == "paragraph" and _is_byline(block, words) else -1
+    return -1
 
 
 def _without_lead_in_lines(

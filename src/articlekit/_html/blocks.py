@@ -22,7 +22,7 @@ from lxml.html import HtmlElement
 from articlekit import _lexicon
 from articlekit._doc import DocBlock, Span
 from articlekit._html.content import BLOCK_TAGS, TextStats
-from articlekit._html.tree import class_and_id
+from articlekit._html.tree import class_and_id, semantic_classes
 from articlekit._inline import InlineBuilder
 from articlekit._model import BlockKind, Figure
 
@@ -97,6 +97,8 @@ class _Walker:
     _card_links: dict[HtmlElement, bool] = attrs.field(factory=dict)
     # caption/credit hints by class and id
     _class_hints: dict[str, frozenset[str]] = attrs.field(factory=dict)
+    # the captions of gallery slides, read as the article's text
+    _slide_captions: set[HtmlElement] = attrs.field(factory=set)
 
     def walk(self, element: HtmlElement) -> None:
         walker = lxml.etree.iterwalk(element, events=("start", "end"))
@@ -160,7 +162,7 @@ class _Walker:
         """A header inside the article: keep its headings (a live-blog entry's title) and
         its figures, drop the rest (bylines, dates, share links). The page headline is
         dropped later, by the cleaner, as a repeat of the title."""
-        if not self._small(node) or self._is_lead_paragraph(node):
+        if not self._small(node) or self._is_lead_paragraph(node) or self._is_prose_run(node):
             return False
         self._flush()
         for element in node.iter("h1", "h2", "h3", "h4", "h5", "h6", "figure"):
@@ -181,6 +183,16 @@ class _Walker:
         if own is None or own.chars < _LEAD_MIN_CHARS or own.link_chars or own.has_block_child:
             return False
         return next(node.iter("h1", "h2", "h3", "h4", "h5", "h6", "time"), None) is None
+
+    def _is_prose_run(self, node: HtmlElement) -> bool:
+        """A header that holds paragraphs of prose, more than a headline, dek and byline
+        would make: a text block the template marked up as its header, read as it is."""
+        own = self.stats.get(node)
+        return (
+            own is not None
+            and own.chars >= _PROSE_WRAPPER_CHARS
+            and own.link_density() < _PROSE_MAX_LINK_DENSITY
+        )
 
     def _is_card_link(self, anchor: HtmlElement) -> bool:
         """A link around blocks that is a card (a teaser's heading and summary), not an
@@ -211,13 +223,18 @@ class _Walker:
             self.blocks.append(DocBlock(kind="table", text=text, rows=rows))
             return True
         if tag == "figcaption":
+            if node in self._slide_captions:
+                return False
             self._flush()
             self._caption_block(node, frozenset({"caption"}))
             return True
+        caption = node.find(".//figcaption") if tag == "figure" else None
+        if caption is not None and self._is_slide(node, caption):
+            self._slide_captions.add(caption)
+            return False  # walked like any block: its heading, picture and text
         images = [figure for img in _images_in(node) if (figure := _figure(img)) is not None]
         if tag == "figure":
             self._flush()
-            caption = node.find(".//figcaption")
             figures = [
                 attrs.evolve(f, caption=_caption(caption), credit=_credit(caption)) for f in images
             ]
@@ -229,6 +246,16 @@ class _Walker:
             return True
         self._images.extend(images)
         return True
+
+    def _is_slide(self, figure: HtmlElement, caption: HtmlElement) -> bool:
+        """A gallery slide: a figure with a heading of its own and a caption of prose
+        (a listicle's items), whose text is the article's, not a picture's caption."""
+        own = self.stats.get(caption)
+        if own is None or own.chars < _PROSE_PARAGRAPH_CHARS:
+            return False
+        if own.link_density() >= _PROSE_MAX_LINK_DENSITY:
+            return False
+        return next(figure.iter("h1", "h2", "h3", "h4", "h5", "h6"), None) is not None
 
     def _caption_block(self, node: HtmlElement, hints: frozenset[str]) -> None:
         text = " ".join(" ".join(node.itertext()).split())
@@ -275,7 +302,7 @@ class _Walker:
     def _context_for(self, node: HtmlElement, tag: str) -> _Context:
         hints = self._contexts[-1].hints if self._contexts else frozenset()
         names = class_and_id(node)
-        if names:
+        if names and node not in self._slide_captions:
             extra = self._class_hints.get(names)
             if extra is None:
                 extra = self._class_hints[names] = _hints_from_class(names)
@@ -381,7 +408,7 @@ def _furniture_names(node: HtmlElement) -> str:
     element_id = node.get("id")
     if element_id and len(_ID_WORD_BREAK.split(element_id)) > _MAX_ID_WORDS:
         element_id = None
-    classes = node.get("class")
+    classes = semantic_classes(node.get("class"))
     if not classes and not element_id:
         return ""
     return f"{classes or ''} {element_id or ''}".lower().strip()

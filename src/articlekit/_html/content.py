@@ -64,9 +64,12 @@ _MOST_OF_PAGE = 0.6
 _KIN_CANDIDATES = 12
 _KIN_SHARE = 0.2
 _KIN_LEVELS = 3
+_KIN_FAR_LEVELS = 5  # page builders nest each text block this deep
+_KIN_FAR_SHARE = 0.6
 _KIN_MAX_LINK_DENSITY = 0.25
 _MIN_RIVALS = 3
 _RUNNER_UP_SHARE = 0.66
+_ARTICLE_SIZED_SHARE = 0.6  # of the best score, for a container with an article's text
 _TEXT_RICH_MIN_CHARS = 400
 
 
@@ -189,15 +192,27 @@ def find_content(root: HtmlElement, stats: dict[HtmlElement, TextStats]) -> list
     marked = _marked_article_body(body, stats)
     if marked is not None:
         return [marked]
-    found = _choose(body, stats, strict=True)
+    scores = _score(body, stats, strict=True)
+    found = _choose(scores, stats)
     if _clean_chars(found, stats) < _MIN_ARTICLE_CHARS:
-        # Too little: the article may sit in a container whose class looks like furniture
-        # ("sidebar-layout"); choose again without ruling such containers out. Failing
-        # that, short teasers may have outscored one long text: take the longest.
-        for retry in (_choose(body, stats, strict=False), _longest_text(body, stats)):
-            if _clean_chars(retry, stats) > _clean_chars(found, stats) * _RETRY_GAIN:
-                found = retry
+        for candidate in _retries(body, stats, scores):
+            if _clean_chars(candidate, stats) > _clean_chars(found, stats) * _RETRY_GAIN:
+                found = candidate
     return found or [body]
+
+
+def _retries(
+    body: HtmlElement, stats: dict[HtmlElement, TextStats], scores: dict[HtmlElement, float]
+) -> Iterator[list[HtmlElement]]:
+    """Other choices, when the first holds too little text, each computed only when asked.
+
+    The article may sit in a container whose class looks like furniture ("sidebar-
+    layout"): choose again without ruling such containers out. Short teasers whose class
+    words score well ("teaser-text") may have outscored it: choose among the containers
+    that hold an article's amount of text. Last, take the longest text."""
+    yield _choose(_score(body, stats, strict=False), stats)
+    yield _choose(scores, stats, min_chars=_MIN_ARTICLE_CHARS)
+    yield _longest_text(body, stats)
 
 
 def _longest_text(body: HtmlElement, stats: dict[HtmlElement, TextStats]) -> list[HtmlElement]:
@@ -216,12 +231,24 @@ def _longest_text(body: HtmlElement, stats: dict[HtmlElement, TextStats]) -> lis
 
 
 def _choose(
-    body: HtmlElement, stats: dict[HtmlElement, TextStats], strict: bool
+    scores: dict[HtmlElement, float], stats: dict[HtmlElement, TextStats], min_chars: int = 0
 ) -> list[HtmlElement]:
-    scores = _score(body, stats, strict)
-    if not scores:
+    """The best-scoring container, grown to the article around it; with `min_chars`,
+    among the containers that hold at least that much text outside links and score
+    nearly as well as the best (not a page wrapper that holds everything)."""
+    candidates = list(scores)
+    if min_chars:
+        floor = max(scores.values(), default=0.0) * _ARTICLE_SIZED_SHARE
+        candidates = [
+            e
+            for e in candidates
+            if scores[e] >= floor
+            and e.tag not in ("body", "html")
+            and stats[e].chars - stats[e].link_chars >= min_chars
+        ]
+    if not candidates:
         return []
-    ranked = sorted(scores, key=scores.__getitem__, reverse=True)
+    ranked = sorted(candidates, key=scores.__getitem__, reverse=True)
     top = _with_kin(_promote(ranked, scores), ranked, scores, stats)
     return _with_siblings(_only_child_wrappers(top), scores, stats)
 
@@ -405,7 +432,9 @@ def _with_kin(
 ) -> HtmlElement:
     """Take in the article's other parts: a template that splits the story into several
     containers of the same class ("story-body story-body-1", "story-body-2") puts them
-    in different wrappers, out of reach of the sibling step."""
+    in different wrappers, out of reach of the sibling step. A page builder nests each
+    text block in rows and columns: parts further apart join only when they score
+    nearly as well as the best."""
     classes = set((top.get("class") or "").split())
     if not classes:
         return top
@@ -418,10 +447,13 @@ def _with_kin(
         and not _contains(e, top)
         and not _contains(top, e)
     ]
-    if not kin:
-        return top
-    common = _common_ancestor([top, *kin])
-    if common is None or common.tag in ("body", "html") or _depth_below(top, common) > _KIN_LEVELS:
+    common = _common_ancestor([top, *kin]) if kin else None
+    if common is not None and _depth_below(top, common) > _KIN_LEVELS:
+        kin = [e for e in kin if scores[e] >= best * _KIN_FAR_SHARE]
+        common = _common_ancestor([top, *kin]) if kin else None
+        if common is not None and _depth_below(top, common) > _KIN_FAR_LEVELS:
+            return top
+    if common is None or common.tag in ("body", "html"):
         return top
     own = stats.get(common)
     return common if own is not None and own.link_density() < _KIN_MAX_LINK_DENSITY else top

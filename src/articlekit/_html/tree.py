@@ -174,7 +174,18 @@ def _open_self_closed_raw_text(text: str) -> str:
 
 def class_and_id(element: HtmlElement) -> str:
     """The element's class and id attributes, lowercased, as one string."""
-    return f"{element.get('class') or ''} {element.get('id') or ''}".lower().strip()
+    return f"{semantic_classes(element.get('class'))} {element.get('id') or ''}".lower().strip()
+
+
+def semantic_classes(classes: str | None) -> str:
+    """The class attribute without utility classes that hold a bracketed selector or
+    value ("[&_.image-caption_p]:mb-0", "w-[300px]"): a selector there names the
+    element's descendants, not the element, so its words say nothing about it."""
+    if not classes:
+        return ""
+    if "[" not in classes:
+        return classes
+    return " ".join(word for word in classes.split() if "[" not in word)
 
 
 def is_hidden(element: HtmlElement) -> bool:
