@@ -162,6 +162,25 @@ BYLINES = [
     ("Ana Ruiz Games Editor", ()),  # where the name ends is not known
 ]
 
+GROUP_BYLINES = [
+    ("By Our Foreign Staff", ()),
+    ("Our Own Correspondent", ()),
+    ("By Valley Courier Reporters", ()),
+    ("Staff and agencies", ()),
+    ("By Ana Ruiz and agencies", ("Ana Ruiz",)),
+    ("Von unserem Korrespondenten", ()),
+    ("Par notre correspondant", ()),
+    ("Por nuestro corresponsal", ()),
+]
+
+
+@pytest.mark.parametrize("strict", [True, False])
+@pytest.mark.parametrize(("byline", "want"), GROUP_BYLINES, ids=[b for b, _ in GROUP_BYLINES])
+def test_group_bylines_name_no_person(byline: str, want: tuple[str, ...], strict: bool) -> None:
+    """A byline for a desk or the wires ("Our Foreign Staff", "Staff and agencies") is not a
+    person's name, read strictly (text) or not (meta tags, JSON-LD)."""
+    assert clean_authors([byline], strict=strict) == want
+
 
 @pytest.mark.parametrize(("byline", "want"), BYLINES, ids=[b for b, _ in BYLINES])
 def test_bylines_become_clean_names(byline: str, want: tuple[str, ...]) -> None:
