@@ -449,13 +449,13 @@ def test_a_run_of_teasers_after_the_story_is_dropped() -> None:
     )  # fmt: skip
     page = _html(
         f"<div class='col'><div class='body'><h1>Budget passes</h1><p>{PROSE}</p><p>{PROSE_2}</p>"
-        f"<p>{PROSE}</p></div><div class='group'><h2>Other Opinion Columns</h2>"
+        f"<p>{PROSE}</p></div><div class='group'><h2>More from our columnists</h2>"
         f"{teasers}</div></div>"
     )
     text = articlekit.parse_article(page).body.text
     assert PROSE_2 in text
     assert "harbour ferry" not in text
-    assert "Other Opinion Columns" not in text
+    assert "More from our columnists" not in text
     listicle = "".join(
         f"<h2><a href='/parks/{n}'>Park number {n}</a></h2><p>{PROSE}</p><p>{PROSE_2}</p>"
         for n in range(3)
