@@ -45,7 +45,8 @@ _FURNITURE = re.compile(rf"^\W*(?:{_phrases('clean_boilerplate_phrases')})\b", r
 # Searched anywhere in a block: matched case-sensitively against the lowercased text,
 # which the regex engine does several times faster than an IGNORECASE alternation.
 _FURNITURE_INSIDE = re.compile(_phrases("clean_furniture_inside").lower())
-_BYLINE = re.compile(rf"^\W*(?:{_phrases('clean_byline_prefixes')})\s+\w", re.IGNORECASE)
+# "By Jo Lane", "Von Jo Lane": also how the Markdown reader tells a byline from a headline
+BYLINE_START = re.compile(rf"^\W*(?:{_phrases('clean_byline_prefixes')})\s+\w", re.IGNORECASE)
 _DATE_LABEL = re.compile(rf"^\W*(?:{_phrases('clean_date_labels')})\b", re.IGNORECASE)
 # Bounded by anything but a Latin letter or digit: CJK datelines run dates into words
 # ("2016年10月14日07:17", "18:45配信").
@@ -310,7 +311,7 @@ def _is_byline(block: DocBlock, words: int) -> bool:
     word count as `_word_count` gives it up to `_BYLINE_MAX_WORDS`."""
     return (
         words <= _BYLINE_MAX_WORDS
-        and bool(_BYLINE.match(block.text))
+        and bool(BYLINE_START.match(block.text))
         and not block.text.endswith(".")
     )
 

@@ -27,7 +27,7 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from articlekit import _lexicon
+from articlekit._clean import BYLINE_START
 from articlekit._doc import DocBlock, Document
 from articlekit._inline import Inline, InlineBuilder, strip_unsafe
 from articlekit._model import BlockKind, Figure
@@ -61,10 +61,6 @@ _WRAP_WIDTHS = range(40, 101)
 _HEADLINE_WORDS = range(3, 21)
 _HEADLINE_MAX_CHARS = 160
 _NOT_HEADLINE_END = tuple(".,:;#")
-_BYLINE_START = re.compile(
-    r"^(?:" + "|".join(re.escape(p) for p in _lexicon.load("clean_byline_prefixes")) + r")\s",
-    re.IGNORECASE,
-)
 
 
 @attrs.frozen
@@ -162,7 +158,7 @@ def headline_first(text: str) -> str:
         words not in _HEADLINE_WORDS
         or len(line) > _HEADLINE_MAX_CHARS
         or line.endswith(_NOT_HEADLINE_END)
-        or _BYLINE_START.match(line)
+        or BYLINE_START.match(line)
         or following <= words
     ):
         return text
