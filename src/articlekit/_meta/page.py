@@ -117,10 +117,10 @@ def scan_marked(root: HtmlElement) -> Marked:
 
     This is the hot loop of metadata extraction, so the body's elements are read in one
     C-level `iter()`, each one's attributes once, as a list (`items()`, the cheap way
-    through lxml), and the class/id verdict is memoised per distinct pair (lists and
-    menus repeat the same ones). Scripts, styles, SVG drawings and form selects hold
-    nothing to read: their subtrees are skipped. In `<head>` only microdata `<meta>`s
-    and `<link>`s count.
+    through lxml), and the verdict on a class attribute is memoised (lists and menus
+    repeat the same ones; ids are unique, so theirs is not). Scripts, styles, SVG
+    drawings and form selects hold nothing to read: their subtrees are skipped. In
+    `<head>` only microdata `<meta>`s and `<link>`s count.
     """
     found = Marked()
     head, body = root.find("head"), root.find("body")
@@ -133,7 +133,7 @@ def scan_marked(root: HtmlElement) -> Marked:
 def _mark(
     elements: Iterator[HtmlElement],
     found: Marked,
-    memo: dict[tuple[str | None, str | None], str],
+    memo: dict[str, bool],
 ) -> None:
     skipping, stop = False, None
     for element in elements:
@@ -148,27 +148,33 @@ def _mark(
         if tag == "time":
             found.times.append(element)
         items = element.items()
-        if items:
-            css = ident = None
-            special = False
-            for key, value in items:
-                if key == "class":
-                    css = value
-                elif key == "id":
-                    ident = value
-                elif key in _SPECIAL_KEYS:
-                    special = True
-            if special:
-                _sort_special(element, tag, dict(items), found)
-            elif css is not None or ident is not None:
-                key = (css, ident)
-                names = memo.get(key)
-                if names is None:
-                    names = memo[key] = _names_verdict(css, ident) or ""
-                if names:
-                    found.named.append((element, names))
-                if css and tag in ("abbr", "span") and element.get("title"):
-                    _sort_microformat(element, css, found)
+        if not items:
+            continue
+        css = ident = None
+        special = False
+        for key, value in items:
+            if key == "class":
+                css = value
+            elif key == "id":
+                ident = value
+            elif key in _SPECIAL_KEYS:
+                special = True
+        if special:
+            _sort_special(element, tag, dict(items), found)
+            continue
+        # no name word spans the class and the id: each is read alone
+        named = False
+        if css is not None:
+            verdict = memo.get(css)
+            if verdict is None:
+                verdict = memo[css] = _NAMED_RE.search(css.lower()) is not None
+            named = verdict
+        if not named and ident is not None:
+            named = _NAMED_RE.search(ident.lower()) is not None
+        if named:
+            found.named.append((element, f"{css or ''} {ident or ''}".lower()))
+        if css and tag in ("abbr", "span") and element.get("title"):
+            _sort_microformat(element, css, found)
 
 
 def _sort_special(
