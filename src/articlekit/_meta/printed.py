@@ -46,11 +46,12 @@ _FOLLOWING_NODES = 120
 _PRECEDING_NODES = 25
 _MAX_YEARS_TRIED = 200
 # A labelled text is at most `_SHORT_TEXT` characters once its white space is collapsed,
-# and `text()` gives up on elements whose raw text is four times that (in UTF-8 bytes,
-# at most four per character).
-_LABEL_REACH = _SHORT_TEXT * 4 * 4
+# and `text()` gives up on elements whose raw text is four times that: a label and the
+# year it labels are never further apart than that in the page's text.
+_LABEL_REACH = _SHORT_TEXT * 4
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _YEAR_BYTES_RE = re.compile(rb"(?:19|20)\d\d")  # on the page's text as UTF-8, undecoded
+_ASCII_YEAR_RE = re.compile(r"(?:19|20)[0-9][0-9]")  # the same years, in decoded text
 _NOT_TEXT = frozenset({"script", "style", "noscript", "template", "head", "title"})
 
 
@@ -153,7 +154,7 @@ def labelled_dates(root: HtmlElement, page: Page) -> Iterator[Candidate]:
     body = root.find("body")
     if body is None:
         return
-    if not _may_label_a_date(etree.tostring(body, method="text", encoding="utf-8")):
+    if not _may_label_a_date(etree.tostring(body, method="text", encoding=str)):
         return
     seen: set[HtmlElement] = set()
     for node, owner in islice(texts_in(body), _BODY_NODES):
@@ -168,20 +169,24 @@ def labelled_dates(root: HtmlElement, page: Page) -> Iterator[Candidate]:
             return
 
 
-def _may_label_a_date(body_text: bytes) -> bool:
+def _may_label_a_date(body_text: str) -> bool:
     """Whether a year stands near enough a "Published"-type label to share a short text
-    with it: a cheap test on the page's text before the walk over its text nodes."""
+    with it: a cheap test on the page's text before the walk over its text nodes.
+
+    The windows are counted in characters of the decoded text: the label regex costs
+    time per character and per label word, so on a page full of years (a sports table,
+    an archive) windows four times wider made it the costliest step of the metadata."""
     start = end = -1  # the windows around the years, merged where they overlap
-    for count, year in enumerate(_YEAR_BYTES_RE.finditer(body_text)):
+    for count, year in enumerate(_ASCII_YEAR_RE.finditer(body_text)):
         if count >= _MAX_YEARS_TRIED:
             return True
         low, high = max(0, year.start() - _LABEL_REACH), year.end() + _LABEL_REACH
         if low > end:
-            if end >= 0 and published_label(body_text[start:end].decode("utf-8", "replace")):
+            if end >= 0 and published_label(body_text[start:end]):
                 return True
             start = low
         end = high
-    return end >= 0 and published_label(body_text[start:end].decode("utf-8", "replace"))
+    return end >= 0 and published_label(body_text[start:end])
 
 
 def image_url_date(found: list[Candidate]) -> Iterator[Candidate]:
