@@ -297,7 +297,8 @@ def _likely_elements(
 
     Only block-level elements are visited, in C, since nothing else is scored; an inline
     element that wraps blocks (``<a class="sidebar-card"><div>…``) is judged when a block
-    inside it is reached, and being inline it never holds most of the text."""
+    inside it is reached, and being inline it never holds most of the text. A block with
+    too little text to score is passed over with all it holds."""
     page = stats[body].chars if body in stats else 0
     verdicts: dict[tuple[object, ...], bool] = {}  # many elements share tag, role, class, id
     wrapped: dict[HtmlElement, bool] = {}  # inline wrappers judged so far
@@ -306,11 +307,15 @@ def _likely_elements(
         if element is body:
             yield element
             continue
-        if _unlikely(element, verdicts):
-            own = stats.get(element)
-            if own is None or own.chars < page * _MOST_OF_PAGE:
-                walker.skip_subtree()
-                continue
+        own = stats.get(element)
+        if own is not None and own.chars < _SCORED_MIN_CHARS:
+            # Too little text to score, and so is every block inside it (they hold part
+            # of its text): nothing below can score, whether it is likely or not.
+            walker.skip_subtree()
+            continue
+        if _unlikely(element, verdicts) and (own is None or own.chars < page * _MOST_OF_PAGE):
+            walker.skip_subtree()
+            continue
         if _in_unlikely_inline(element, stats, verdicts, wrapped):
             walker.skip_subtree()
             continue
