@@ -16,6 +16,7 @@ percent-encoded and lone surrogates removed.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from urllib.parse import urljoin, urlparse, urlunparse
@@ -113,12 +114,21 @@ def _join(base: str, href: str) -> str:
     if _ABSOLUTE_AS_IS.fullmatch(href):
         return href
     if href[0] in "/#" and _FROM_ROOT_OR_FRAGMENT.fullmatch(href):
-        parts = urlparse(base)
-        if parts.scheme in ("http", "https"):
-            if href[0] == "/":
-                return f"{parts.scheme}://{parts.netloc}{href}"
-            return urlunparse(parts._replace(fragment="")) + href
+        prefixes = _base_prefixes(base)
+        if prefixes is not None:
+            return (prefixes[0] if href[0] == "/" else prefixes[1]) + href
     return urljoin(base, href)
+
+
+@functools.lru_cache(maxsize=64)
+def _base_prefixes(base: str) -> tuple[str, str] | None:
+    """What a link from the root and a fragment are appended to: an http(s) base's
+    scheme and host, and the base up to its own fragment; None for other bases.
+    Remembered: a page's links share one base, and parsing it is most of a join."""
+    parts = urlparse(base)
+    if parts.scheme not in ("http", "https"):
+        return None
+    return f"{parts.scheme}://{parts.netloc}", urlunparse(parts._replace(fragment=""))
 
 
 def _clean_href(href: str) -> str:
