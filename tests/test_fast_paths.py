@@ -61,6 +61,19 @@ def test_word_count_is_exact_up_to_the_limit_asked_about(text: str, limit: int) 
         assert got > limit
 
 
+@given(
+    st.text(alphabet=st.characters(max_codepoint=127), max_size=400),
+    st.integers(min_value=1, max_value=40),
+)
+def test_ascii_word_count_counts_what_the_word_pattern_finds(text: str, limit: int) -> None:
+    """ASCII text is counted without the regex: its count is the pattern's, both over the
+    prefix the count looks at first and over the whole text."""
+    prefix = _clean._PREFIX_CHARS_PER_WORD * limit
+    in_prefix = len(re.findall(r"\w+", text[:prefix]))
+    expected = in_prefix if in_prefix > limit else len(re.findall(r"\w+", text))
+    assert _clean._word_count(text, limit) == expected
+
+
 credit_texts = st.lists(
     st.one_of(
         st.sampled_from(["Photo", "Credit", "Foto", "Image", "photo by", "Getty", "AP"]),

@@ -79,6 +79,11 @@ _WORD = re.compile(r"\w+")
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_CHAR = re.compile(f"[{_CJK}]")
 _COUNTED_WORD = re.compile(rf"\d+[{_CJK}]|[^\W{_CJK}]+|[{_CJK}]{{1,2}}")
+# ASCII text with each character that `\w` matches as "a", any other as a space: a word
+# starts at the text's start or at a space before an "a".
+_ASCII_WORD_MARKS = bytes(
+    ord("a") if chr(code).isalnum() or chr(code) == "_" else ord(" ") for code in range(256)
+)
 _CREDIT_TAIL_CHARS = 300
 
 _PROSE_MIN_WORDS = 12
@@ -170,6 +175,12 @@ def _first_prose(blocks: Sequence[DocBlock], title: str | None, description: str
 def _word_count(text: str, limit: int) -> int:
     """The number of words, exact up to `limit`; above it, some larger number."""
     prefix = _PREFIX_CHARS_PER_WORD * limit
+    if text.isascii():  # most text: counted in C without making a string of each word
+        marks = text.encode("ascii").translate(_ASCII_WORD_MARKS)
+        in_prefix = marks.startswith(b"a") + marks.count(b" a", 0, prefix)
+        if len(text) <= prefix or in_prefix > limit:
+            return in_prefix
+        return marks.startswith(b"a") + marks.count(b" a")
     # text that opens with no CJK character is counted with the simpler, faster pattern
     words = _COUNTED_WORD if _CJK_CHAR.search(text, 0, prefix) else _WORD
     if len(text) > prefix:
