@@ -129,12 +129,12 @@ class InlineBuilder:
     def append(self, text: str | None) -> None:
         if not text:
             return
-        if not self.preserve_space and text.isspace():
-            # white space between tags: at most one space, and only after some text
-            self._pending_space = self._pending_space or self._pos > 0
-            return
         if self.preserve_space:
             self._emit(strip_unsafe(text))
+            return
+        if text.isspace():
+            # white space between tags: at most one space, and only after some text
+            self._pending_space = self._pending_space or self._pos > 0
             return
         # White space runs collapsed to one space: str.split() and the regex \s agree on
         # what white space is, and splitting is several times faster.
@@ -195,16 +195,22 @@ class InlineBuilder:
         return Inline(stripped, links, share, tuple(self._empty_links))
 
     def _emit_word(self, word: str) -> None:
+        """Emit collapsed text (never with `preserve_space`), and the space before it.
+        `_emit`'s work is done in line: this runs for nearly every piece of text."""
+        out = self._out
         if self._pending_space:
-            if self._out and not self._out[-1].endswith("\n"):
-                self._emit(" ")
+            if out and not out[-1].endswith("\n"):
+                out.append(" ")
+                self._pos += 1
             self._pending_space = False
         if self._link_href is not None and self._link_start is None:
             self._link_start = self._pos
-        self._emit(word)
-        self._chars += len(word)
+        out.append(word)
+        size = len(word)
+        self._pos += size
+        self._chars += size
         if self._em_depth:
-            self._em_chars += len(word)
+            self._em_chars += size
 
     def _emit(self, text: str) -> None:
         if self.preserve_space and self._link_href is not None and self._link_start is None:

@@ -63,6 +63,7 @@ _FURNITURE_ROLES = frozenset(
     {"navigation", "menu", "menubar", "complementary", "banner", "contentinfo", "search"}
 )
 _EMPHASIS_TAGS = frozenset({"em", "i", "strong", "b"})
+_SPECIAL_TAGS = frozenset({"figure", "picture", "img", "noscript", "table", "figcaption"})
 _LAZY_SRC = ("data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src", "src")
 _SRCSET = ("data-srcset", "srcset", "data-lazy-srcset")
 
@@ -95,8 +96,10 @@ class _Walker:
         factory=dict
     )
     _card_links: dict[HtmlElement, bool] = attrs.field(factory=dict)
-    # caption/credit hints by class and id
-    _class_hints: dict[str, frozenset[str]] = attrs.field(factory=dict)
+    # caption/credit hints by class and id attribute
+    _class_hints: dict[tuple[str | None, str | None], frozenset[str]] = attrs.field(factory=dict)
+    # the contexts of plain blocks (divs, paragraphs…) by tag and hints: they never change
+    _plain_contexts: dict[tuple[str, frozenset[str]], _Context] = attrs.field(factory=dict)
     # the captions of gallery slides, read as the article's text
     _slide_captions: set[HtmlElement] = attrs.field(factory=set)
 
@@ -124,7 +127,7 @@ class _Walker:
     def _is_skipped(self, node: HtmlElement, tag: str) -> bool:
         if tag == "noscript" and self._holds_prose(node):
             return False  # the page's text, for readers without scripts: read it
-        if tag in ("figure", "picture", "img", "noscript", "table", "figcaption"):
+        if tag in _SPECIAL_TAGS:
             return self._take_special(node)
         if tag == "header":
             return self._take_header(node)
@@ -301,13 +304,12 @@ class _Walker:
 
     def _context_for(self, node: HtmlElement, tag: str) -> _Context:
         hints = self._contexts[-1].hints if self._contexts else frozenset()
-        names = class_and_id(node)
-        if names and node not in self._slide_captions:
-            extra = self._class_hints.get(names)
-            if extra is None:
-                extra = self._class_hints[names] = _hints_from_class(names)
-            if extra:
-                hints = hints | extra
+        key = (node.get("class"), node.get("id"))
+        extra = self._class_hints.get(key)
+        if extra is None:
+            extra = self._class_hints[key] = _hints_from_class(class_and_id(node))
+        if extra and node not in self._slide_captions:
+            hints = hints | extra
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             return _Context(tag, "heading", int(tag[1]), hints=hints)
         if tag in ("ul", "ol"):
@@ -328,7 +330,10 @@ class _Walker:
             self._pre_depth += 1
             self._inline = InlineBuilder(preserve_space=True)
             return _Context(tag, "code", hints=hints)
-        return _Context(tag, None, hints=hints)
+        plain = self._plain_contexts.get((tag, hints))
+        if plain is None:
+            plain = self._plain_contexts[tag, hints] = _Context(tag, None, hints=hints)
+        return plain
 
     def _text(self, text: str) -> None:
         if not text.isspace():
@@ -349,7 +354,11 @@ class _Walker:
         images, self._images = tuple(self._images), []
         if not built.text.strip() and not images:
             return
-        context = next((c for c in reversed(self._contexts) if c.kind is not None), None)
+        context = None
+        for open_context in reversed(self._contexts):  # the innermost that sets a kind
+            if open_context.kind is not None:
+                context = open_context
+                break
         hints = set(self._contexts[-1].hints) if self._contexts else set()
         if built.emphasis_share > 0.9:
             hints.add("emphasis")
