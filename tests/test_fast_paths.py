@@ -183,6 +183,12 @@ def test_the_unsafe_character_check_agrees_with_the_pattern(text: str) -> None:
     assert strip_unsafe(text) == _UNSAFE.sub("", text)
 
 
+def test_every_unsafe_character_is_unprintable() -> None:
+    """Blocks are checked for unsafe characters with `str.isprintable` first: that is
+    only right if the pattern matches no printable character."""
+    assert not any(chr(code).isprintable() for code in range(0x110000) if _UNSAFE.match(chr(code)))
+
+
 _BASES = (
     "http://fakehost/test/page.html",
     "https://example.org/news/2025/",
