@@ -16,7 +16,7 @@ from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 import articlekit
-from articlekit import _body, _clean, _meta
+from articlekit import _body, _clean, _lexicon, _meta
 from articlekit._html import parse_html
 from articlekit._html.content import measure
 from articlekit._html.tree import prune
@@ -72,6 +72,43 @@ def test_ascii_word_count_counts_what_the_word_pattern_finds(text: str, limit: i
     in_prefix = len(re.findall(r"\w+", text[:prefix]))
     expected = in_prefix if in_prefix > limit else len(re.findall(r"\w+", text))
     assert _clean._word_count(text, limit) == expected
+
+
+_PHRASE_LEXICONS = (
+    ("clean_skip_links", _lexicon.LANGUAGES),
+    ("clean_tail_markers", (*_lexicon.LANGUAGES, "ja", "zh")),
+    ("clean_boilerplate_phrases", _lexicon.LANGUAGES),
+    ("clean_furniture_inside", _lexicon.LANGUAGES),
+    ("clean_credit_lines", (*_lexicon.LANGUAGES, "ja", "zh")),
+    ("clean_read_more", _lexicon.LANGUAGES),
+    ("clean_comment_words", _lexicon.LANGUAGES),
+)
+
+
+def test_a_phrase_tree_matches_what_the_flat_alternation_matches() -> None:
+    """The cleaner's phrase patterns share the phrases' beginnings: each phrase, any
+    beginning of one, and a phrase run on into more text match as with one alternative
+    per phrase, with and without regard to case."""
+    for name, languages in _PHRASE_LEXICONS:
+        entries = _lexicon.load(name, languages)
+        probes = {text for entry in entries for text in _probes(entry)}
+        for flags in (0, re.IGNORECASE):
+            flat = re.compile(f"(?:{_clean._phrases(name, languages)})", flags)
+            tree = re.compile(f"(?:{_clean._phrase_tree(name, languages)})", flags)
+            for text in probes:
+                assert bool(flat.fullmatch(text)) == bool(tree.fullmatch(text)), (name, text)
+                assert bool(flat.match(text)) == bool(tree.match(text)), (name, text)
+                assert bool(flat.search(text)) == bool(tree.search(text)), (name, text)
+
+
+def _probes(entry: str) -> list[str]:
+    return [
+        *(entry[:end] for end in range(len(entry) + 1)),
+        entry.upper(),
+        entry.lower(),
+        f"{entry}s",
+        f"x {entry} more",
+    ]
 
 
 credit_texts = st.lists(

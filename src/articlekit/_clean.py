@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 
@@ -33,18 +34,46 @@ def _phrases(name: str, languages: tuple[str, ...] = _lexicon.LANGUAGES) -> str:
     )
 
 
-_SKIP_LINK = re.compile(rf"^(?:{_phrases('clean_skip_links')})\W*$", re.IGNORECASE)
+def _phrase_tree(
+    name: str, languages: tuple[str, ...] = _lexicon.LANGUAGES, *, lower: bool = False
+) -> str:
+    """The phrases as one alternation that shares their common beginnings ("read more",
+    "read also" as "read (?:also|more)"), for patterns that are only tested, never asked
+    where they match (a flat alternation, longest first, decides which phrase matches).
+
+    It matches the same texts as `_phrases`, and faster: the regex engine enters each
+    phrase of a flat alternation at every position it tries, checking one character;
+    here, only the phrases that begin with the letters in front of it."""
+    tree: dict[str, dict[str, Any]] = {}
+    for entry in _lexicon.load(name, languages):
+        node = tree
+        for char in entry.lower() if lower else entry:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a phrase ends here
+    return _alternation(tree)
+
+
+def _alternation(node: dict[str, dict[str, Any]]) -> str:
+    branches = [re.escape(char) + _alternation(node[char]) for char in sorted(node) if char]
+    if not branches:
+        return ""
+    if len(branches) == 1 and "" not in node:
+        return branches[0]
+    return f"(?:{'|'.join(branches)})" + ("?" if "" in node else "")
+
+
+_SKIP_LINK = re.compile(rf"^(?:{_phrase_tree('clean_skip_links')})\W*$", re.IGNORECASE)
 _CJK_TOO = (*_lexicon.LANGUAGES, "ja", "zh")  # lexicons that have Chinese and Japanese files
 # Markers may be bracketed ("【関連記事】", "» Related"); Chinese and Japanese have them too.
 _TAIL_MARKER = re.compile(
-    rf"^\W*(?:{_phrases('clean_tail_markers', _CJK_TOO)})\b"
+    rf"^\W*(?:{_phrase_tree('clean_tail_markers', _CJK_TOO)})\b"
     r"(?:\s+(?:on|in|from|at|\w+)){0,3}\W*$",
     re.IGNORECASE,
 )
-_FURNITURE = re.compile(rf"^\W*(?:{_phrases('clean_boilerplate_phrases')})\b", re.IGNORECASE)
+_FURNITURE = re.compile(rf"^\W*(?:{_phrase_tree('clean_boilerplate_phrases')})\b", re.IGNORECASE)
 # Searched anywhere in a block: matched case-sensitively against the lowercased text,
 # which the regex engine does several times faster than an IGNORECASE alternation.
-_FURNITURE_INSIDE = re.compile(_phrases("clean_furniture_inside").lower())
+_FURNITURE_INSIDE = re.compile(_phrase_tree("clean_furniture_inside", lower=True))
 # "By Jo Lane", "Von Jo Lane": also how the Markdown reader tells a byline from a headline
 BYLINE_START = re.compile(rf"^\W*(?:{_phrases('clean_byline_prefixes')})\s+\w", re.IGNORECASE)
 _DATE_LABEL = re.compile(rf"^\W*(?:{_phrases('clean_date_labels')})\b", re.IGNORECASE)
@@ -54,9 +83,9 @@ _DATE_LIKE = re.compile(
     r"(?<![0-9A-Za-z])(?:(?:1[89]|20)\d\d|\d{1,2}[:.h]\d\d|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})"
     r"(?![0-9A-Za-z])"
 )
-_CREDIT_LINE = re.compile(rf"^\W*(?:{_phrases('clean_credit_lines', _CJK_TOO)})", re.IGNORECASE)
-_READ_MORE = re.compile(rf"^\W*(?:{_phrases('clean_read_more')})\s*[:»>\-–—|]", re.IGNORECASE)
-_COMMENT_WORDS = _phrases("clean_comment_words")
+_CREDIT_LINE = re.compile(rf"^\W*(?:{_phrase_tree('clean_credit_lines', _CJK_TOO)})", re.IGNORECASE)
+_READ_MORE = re.compile(rf"^\W*(?:{_phrase_tree('clean_read_more')})\s*[:»>\-–—|]", re.IGNORECASE)
+_COMMENT_WORDS = _phrase_tree("clean_comment_words")
 _COMMENT_COUNT = re.compile(
     rf"^\W*(?:\d[\d,.]*\s*(?:{_COMMENT_WORDS})|(?:{_COMMENT_WORDS})\s*\(?\d[\d,.]*\)?)\W*$",
     re.IGNORECASE,
