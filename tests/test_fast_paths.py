@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import articlekit
 from articlekit import _body, _clean, _lexicon, _meta
-from articlekit._html import parse_html
+from articlekit._html import blocks, parse_html
 from articlekit._html.content import measure
 from articlekit._html.tree import prune
 from articlekit._inline import _UNSAFE, InlineBuilder, strip_unsafe
@@ -109,6 +109,23 @@ def _probes(entry: str) -> list[str]:
         f"{entry}s",
         f"x {entry} more",
     ]
+
+
+class_names = st.lists(
+    st.one_of(
+        st.sampled_from(["no-", "has_", "with-", "caption", "legend", "credit", "s", "image-"]),
+        st.text(alphabet="abcdeilnoprst-_ 1", max_size=8),
+    ),
+    max_size=6,
+).map("".join)
+
+
+@given(class_names)
+def test_caption_and_credit_classes_read_alike_without_ignorecase(names: str) -> None:
+    """Lowercased ASCII class names are matched by case-sensitive patterns: they find
+    what the IGNORECASE patterns find."""
+    assert blocks._is_caption_class(names) == bool(blocks._CAPTION_CLASS.search(names))
+    assert blocks._is_credit_class(names) == bool(blocks._CREDIT_CLASS.search(names))
 
 
 credit_texts = st.lists(

@@ -42,6 +42,16 @@ _CAPTION_CLASS = re.compile(
 _CREDIT_CLASS = re.compile(
     r"(?:credit|copyright|photographer)s?(?![a-z])|byline-image|image-source", re.IGNORECASE
 )
+# The same two for lowercased ASCII class names, where IGNORECASE changes nothing: without
+# it, and with the caption words' first letters ahead of their lookbehinds, the regex
+# engine skips straight to where a match can start (several times faster).
+_CAPTION_CLASS_ASCII = re.compile(
+    r"(?:c(?<!no[-_]c)(?<!has[-_]c)(?<!with[-_]c)aption"
+    r"|l(?<!no[-_]l)(?<!has[-_]l)(?<!with[-_]l)egend)s?(?![a-z])"
+)
+_CREDIT_CLASS_ASCII = re.compile(
+    r"(?:credit|copyright|photographer)s?(?![a-z])|byline-image|image-source"
+)
 _NOSCRIPT_PROSE_CHARS = 200
 _PROSE_PARAGRAPH_CHARS = 150
 _PROSE_MAX_LINK_DENSITY = 0.3
@@ -395,9 +405,7 @@ def _furniture_verdict(names: str, tag: str) -> tuple[bool, float]:
     read anyway)."""
     if not names:
         return False, _MOSTLY_SHARE
-    furniture = bool(_FURNITURE.search(names)) and not (
-        _CAPTION_CLASS.search(names) and tag != "div"
-    )
+    furniture = bool(_FURNITURE.search(names)) and not (_is_caption_class(names) and tag != "div")
     # comments or related stories are furniture unless they wrap nearly everything
     share = _WRAPPER_SHARE if _PROSE_SECTION.search(names) else _MOSTLY_SHARE
     return furniture, share
@@ -405,11 +413,23 @@ def _furniture_verdict(names: str, tag: str) -> tuple[bool, float]:
 
 def _hints_from_class(names: str) -> frozenset[str]:
     hints = set()
-    if _CAPTION_CLASS.search(names):
+    if _is_caption_class(names):
         hints.add("caption")
-    if _CREDIT_CLASS.search(names):
+    if _is_credit_class(names):
         hints.add("credit")
     return frozenset(hints)
+
+
+def _is_caption_class(names: str) -> bool:
+    """Whether lowercased class words name a caption."""
+    pattern = _CAPTION_CLASS_ASCII if names.isascii() else _CAPTION_CLASS
+    return pattern.search(names) is not None
+
+
+def _is_credit_class(names: str) -> bool:
+    """Whether lowercased class words name a picture credit."""
+    pattern = _CREDIT_CLASS_ASCII if names.isascii() else _CREDIT_CLASS
+    return pattern.search(names) is not None
 
 
 def _furniture_names(node: HtmlElement) -> str:
@@ -529,7 +549,7 @@ def _caption_pieces(caption: HtmlElement, *, credit: bool) -> list[str]:
     walker = lxml.etree.iterwalk(caption, events=("start", "end"))
     depth = 0
     for event, node in walker:
-        is_credit = isinstance(node.tag, str) and bool(_CREDIT_CLASS.search(class_and_id(node)))
+        is_credit = isinstance(node.tag, str) and _is_credit_class(class_and_id(node))
         if event == "start":
             depth += is_credit
             if (depth > 0) == credit and node.text:
