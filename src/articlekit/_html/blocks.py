@@ -402,10 +402,13 @@ def _inside_furniture(element: HtmlElement, stop: HtmlElement) -> bool:
 
 def _furniture_verdict(names: str, tag: str) -> tuple[bool, float]:
     """(whether class words name furniture, the share of the article it must hold to be
-    read anyway)."""
+    read anyway). The share only matters for furniture: for anything else it is not
+    looked for."""
     if not names:
         return False, _MOSTLY_SHARE
     furniture = bool(_FURNITURE.search(names)) and not (_is_caption_class(names) and tag != "div")
+    if not furniture:
+        return False, _MOSTLY_SHARE
     # comments or related stories are furniture unless they wrap nearly everything
     share = _WRAPPER_SHARE if _PROSE_SECTION.search(names) else _MOSTLY_SHARE
     return furniture, share
