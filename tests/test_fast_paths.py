@@ -130,8 +130,21 @@ def test_caption_and_credit_classes_read_alike_without_ignorecase(names: str) ->
 
 credit_texts = st.lists(
     st.one_of(
-        st.sampled_from(["Photo", "Credit", "Foto", "Image", "photo by", "Getty", "AP"]),
-        st.text(alphabet="abc :.(|;©\n", max_size=12),
+        st.sampled_from(
+            [
+                "Photo",
+                "Credit",
+                "Foto",
+                "Image",
+                "photo by",
+                "Getty",
+                "AP",
+                "(photo by",
+                "(Image:",
+                ")",
+            ]
+        ),
+        st.text(alphabet="abc :.()|;©\n\t\xa0", max_size=12),
     ),
     max_size=6,
 ).map(" ".join)

@@ -90,7 +90,7 @@ _COMMENT_COUNT = re.compile(
     rf"^\W*(?:\d[\d,.]*\s*(?:{_COMMENT_WORDS})|(?:{_COMMENT_WORDS})\s*\(?\d[\d,.]*\)?)\W*$",
     re.IGNORECASE,
 )
-# Each form holds a ':', a '(' or a '©': `_may_hold_credit` tests for them first.
+# Each form holds a ':', a '(' at the end or a '©': `_may_hold_credit` tests for them first.
 _CREDIT = re.compile(
     rf"(?:^|[\s.(|;])(?:{_phrases('clean_credit_labels')})\s*:\s*\S"
     r"|\((?:photo|image|picture|foto)\s+(?:by|:)[^)]*\)\s*$"
@@ -299,9 +299,10 @@ def _is_caption(block: DocBlock) -> bool:
 
 
 def _may_hold_credit(text: str) -> bool:
-    """Whether `_CREDIT` can match in `text`: each of its forms needs one of these marks.
-    A cheap test before the slow regex, which most paragraphs fail."""
-    return ":" in text or "(" in text or "©" in text
+    """Whether `_CREDIT` can match in `text`: each of its forms needs one of these marks
+    (a ':', a '©', or a bracket that closes the text). A cheap test before the slow
+    regex, which most paragraphs fail."""
+    return ":" in text or "©" in text or ("(" in text and text.rstrip().endswith(")"))
 
 
 def _last_credit(text: str) -> re.Match[str] | None:
