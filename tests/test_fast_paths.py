@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import articlekit
 from articlekit import _body, _clean, _lexicon, _meta
-from articlekit._html import blocks, parse_html
+from articlekit._html import blocks, parse_html, tree
 from articlekit._html.content import measure
 from articlekit._html.tree import prune
 from articlekit._inline import _UNSAFE, InlineBuilder, strip_unsafe
@@ -254,6 +254,36 @@ def test_every_unsafe_character_is_unprintable() -> None:
     """Blocks are checked for unsafe characters with `str.isprintable` first: that is
     only right if the pattern matches no printable character."""
     assert not any(chr(code).isprintable() for code in range(0x110000) if _UNSAFE.match(chr(code)))
+
+
+@given(
+    st.lists(
+        st.one_of(
+            # the dotted and dotless I match "i" whatever the case
+            st.sampled_from(
+                [
+                    "display:",
+                    "visibility:",
+                    "none",
+                    "hidden",
+                    "NONE",
+                    "h",
+                    "\u0131",
+                    "\u0130",
+                    "dden",
+                ]
+            ),
+            st.text(alphabet="dinoe: ;\t\n\u017fDN", max_size=8),
+        ),
+        max_size=6,
+    ).map("".join)
+)
+@example("visibility: h\u0131dden")  # not ASCII: the pattern alone decides
+@example("DISPLAY : NONE")
+def test_the_style_pre_test_agrees_with_the_hidden_style_pattern(style: str) -> None:
+    """An inline style hides its element exactly when the pattern says so: the pre-test
+    that lets most styles through without it changes no answer."""
+    assert tree._style_hides(style) == bool(tree._HIDDEN_STYLE.search(style))
 
 
 _BASES = (

@@ -192,7 +192,27 @@ def is_hidden(element: HtmlElement) -> bool:
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
     style = element.get("style")
-    return bool(style and _HIDDEN_STYLE.search(style))
+    return bool(style) and _style_hides(style)
+
+
+def _hides(value: lxml.etree._ElementUnicodeResult) -> bool:
+    """Whether one of `_HIDING_ATTRIBUTES` hides its element: what `is_hidden` asks of
+    the element, asked of the attribute found, with no further look-ups."""
+    name = value.attrname
+    if name == "style":
+        return bool(value) and _style_hides(value)
+    return name == "hidden" or value == "true"  # (the other one is aria-hidden)
+
+
+def _style_hides(style: str) -> bool:
+    """Whether an inline style hides its element. An ASCII style (nearly all are) that
+    names neither "none" nor "hidden" cannot: it is passed without the IGNORECASE
+    pattern, which tries every position of the style."""
+    if style.isascii():
+        lowered = style.lower()
+        if "none" not in lowered and "hidden" not in lowered:
+            return False
+    return _HIDDEN_STYLE.search(style) is not None
 
 
 def prune(root: HtmlElement) -> None:
@@ -233,17 +253,15 @@ def _empty_head(root: HtmlElement) -> None:
 
 
 def _hidden_elements(root: HtmlElement) -> list[HtmlElement]:
-    """Elements hidden by attribute or inline style (found from their attributes, in C)."""
+    """Elements hidden by attribute or inline style (found from their attributes, in C).
+    An element is listed once for each of its attributes that hides it: removing it once
+    takes it out of the tree, and the order elements are removed in changes nothing."""
     found = _HIDING_ATTRIBUTES(root)
     hidden = []
     for value in found if isinstance(found, list) else ():
-        if not isinstance(value, lxml.etree._ElementUnicodeResult):
+        if not isinstance(value, lxml.etree._ElementUnicodeResult) or not _hides(value):
             continue
         element = value.getparent()
-        if (
-            isinstance(element, HtmlElement)
-            and element.tag not in ("html", "body")
-            and is_hidden(element)
-        ):
+        if isinstance(element, HtmlElement) and element.tag not in ("html", "body"):
             hidden.append(element)
     return hidden
