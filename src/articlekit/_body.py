@@ -16,7 +16,6 @@ percent-encoded and lone surrogates removed.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from urllib.parse import urljoin, urlparse, urlunparse
@@ -65,8 +64,9 @@ def render_body(blocks: Sequence[DocBlock], base_url: str | None) -> Rendered:
     offsets: list[int] = []
     position = 0
     resolved: dict[str, str | None] = {}  # pages repeat their links: resolve each once
+    prefixes = _prefixes_of(base_url)
     for block in blocks:
-        spans = _resolve(block.links, base_url, resolved)
+        spans = _resolve(block.links, base_url, prefixes, resolved)
         offsets.append(position)
         texts.append(block.text)
         markdown.append(_markdown_block(block, spans))
@@ -96,35 +96,48 @@ def _join_markdown(blocks: Sequence[DocBlock], rendered: Sequence[str]) -> str:
     return "".join(pieces)
 
 
-def resolve_url(href: str, base_url: str | None) -> str | None:
-    """An absolute, safe URL for `href`, or None when the link must be dropped."""
+def resolve_url(
+    href: str, base_url: str | None, prefixes: tuple[str, str] | None = None
+) -> str | None:
+    """An absolute, safe URL for `href`, or None when the link must be dropped.
+
+    `prefixes` is `base_prefixes(base_url)`, for a caller that resolves many links
+    against one base (parsing the base is most of the cost of a join)."""
     href = _clean_href(href)
     if not href or href == "#" or href.lower().startswith(_UNSAFE_SCHEMES):
         return None
     if base_url and not href.lower().startswith(("mailto:", "tel:")):
         try:
-            return _join(base_url, href)
+            return _join(base_url, href, prefixes)
         except ValueError:
             return href
     return href
 
 
-def _join(base: str, href: str) -> str:
+def _join(base: str, href: str, prefixes: tuple[str, str] | None) -> str:
     """`urljoin(base, href)`: the usual forms of link without it, which takes a while."""
     if _ABSOLUTE_AS_IS.fullmatch(href):
         return href
     if href[0] in "/#" and _FROM_ROOT_OR_FRAGMENT.fullmatch(href):
-        prefixes = _base_prefixes(base)
+        if prefixes is None:
+            prefixes = base_prefixes(base)
         if prefixes is not None:
             return (prefixes[0] if href[0] == "/" else prefixes[1]) + href
     return urljoin(base, href)
 
 
-@functools.lru_cache(maxsize=64)
-def _base_prefixes(base: str) -> tuple[str, str] | None:
+def _prefixes_of(base_url: str | None) -> tuple[str, str] | None:
+    """`base_prefixes` computed once per page (None: computed per link, where a base
+    that does not parse makes `resolve_url` keep the link as written)."""
+    try:
+        return base_prefixes(base_url) if base_url else None
+    except ValueError:
+        return None
+
+
+def base_prefixes(base: str) -> tuple[str, str] | None:
     """What a link from the root and a fragment are appended to: an http(s) base's
-    scheme and host, and the base up to its own fragment; None for other bases.
-    Remembered: a page's links share one base, and parsing it is most of a join."""
+    scheme and host, and the base up to its own fragment; None for other bases."""
     parts = urlparse(base)
     if parts.scheme not in ("http", "https"):
         return None
@@ -141,14 +154,17 @@ def _clean_href(href: str) -> str:
 
 
 def _resolve(
-    spans: Sequence[Span], base_url: str | None, memo: dict[str, str | None]
+    spans: Sequence[Span],
+    base_url: str | None,
+    prefixes: tuple[str, str] | None,
+    memo: dict[str, str | None],
 ) -> list[Span]:
     resolved = []
     for span in spans:
         if span.href in memo:
             url = memo[span.href]
         else:
-            url = memo[span.href] = resolve_url(span.href, base_url)
+            url = memo[span.href] = resolve_url(span.href, base_url, prefixes)
         if url is not None:
             resolved.append(span if url == span.href else Span(span.start, span.end, url))
     return resolved
