@@ -339,7 +339,11 @@ def test_links_are_resolved_as_urljoin_resolves_them(href: str, base: str) -> No
     """Render resolves the usual forms of link (absolute, from the root, a fragment)
     without `urljoin`: for any base the link comes out as it does through urljoin."""
     assume(href)  # resolve_url drops an empty link before joining
-    assert _joined(_body._join, base, href) == _joined(urljoin, base, href)
+    expected = _joined(urljoin, base, href)
+    # prefixes computed per link, or once per page as render does
+    assert _joined(lambda b, h: _body._join(b, h, None), base, href) == expected
+    once = _body._prefixes_of(base)
+    assert _joined(lambda b, h: _body._join(b, h, once), base, href) == expected
 
 
 @given(st.text(alphabet=" \t\n\r\x00\x1f\x7f\x85\xa0\u2028\u3000\ud800ab:/é", max_size=20))
