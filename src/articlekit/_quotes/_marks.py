@@ -32,7 +32,10 @@ Role = Literal["open", "close"] | None
 # one character class first, so that the engine skips plain text at C speed
 _QUOTING = re.compile(r"[\"“”„‟«»‹›‚`'’‘](?:(?<=[\"“”„‟«»‹›‚`])|(?<![^\W_].)|(?![^\W_]))")
 _ALNUM = re.compile(r"[^\W_]")  # what str.isalnum() accepts
-_MARK = re.compile(r"''|``|[\"“”„‟«»‹›‘’‚']")
+# a mark, '' or ``; written as one character class first (then what may follow it) so
+# that the engine skips the text between marks at C speed: ''|``|[...] would try the
+# whole pattern at every character
+_MARK = re.compile(r"[\"“”„‟«»‹›‘’‚'`](?:(?<=')'|(?<=`)`|(?<=[\"“”„‟«»‹›‘’‚']))")
 _TYPEWRITER = frozenset({'"', "'", "''", "``"})
 _DOUBLE = "d"
 _SINGLE = "s"
