@@ -121,9 +121,11 @@ def read_block(index: int, text: str, quotes: Sequence[tuple[int, QuotedSpan]]) 
     neither quotes nor cues (nor ends with a colon) is only read as far as the people
     index needs it: its sentences, `sentence_of`, `run_of` and `sentence_has_cue` are
     left empty (`sentence_start` finds a sentence's start without them)."""
+    if not text or text.isspace():  # an empty block, or a heading left out
+        return BlockText(index, text, *_NOTHING)
     windows = _windows(text, quotes) if len(text) > _LONG_BLOCK else None
     tokens = _tokenize(text, quotes, windows)
-    if not tokens.words:  # an empty block, or a heading left out
+    if not tokens.words:  # a long block without quotes: nothing is read
         return BlockText(index, text, *_NOTHING)
     spans = dict(quotes)
     runs = _name_runs(tokens)
