@@ -28,8 +28,13 @@ from articlekit._quotes import _words as words
 from articlekit._quotes._marks import QuotedSpan
 
 # a word (with inner apostrophes, hyphens, dots), a number, or any other character;
-# possessive quantifiers: nothing after a part can match what the part gave back
-_TOKEN = r"[^\W\d_]++(?:[’'\-.][^\W_]++)*+|\d++(?:[.,:]\d+)*+(?:[^\W\d_]+)?|\S"
+# possessive quantifiers: nothing after a part can match what the part gave back. Every
+# token opens with a non-space character, read first and then told apart by looking
+# back at it: a pattern that opens with one character class lets the engine skip the
+# spaces between tokens at C speed (as "word|number|other" it tried all three at each)
+_WORD = r"(?<=[^\W\d_])[^\W\d_]*+(?:[’'\-.][^\W_]++)*+"
+_NUMBER = r"(?<=\d)\d*+(?:[.,:]\d+)*+(?:[^\W\d_]+)?"
+_TOKEN = rf"\S(?:{_WORD}|{_NUMBER}|)"
 # split() with the token pattern as its one group: [gap, token, gap, token, ..., gap]
 _SPLIT = re.compile(f"({_TOKEN})")
 _LONG_BLOCK = 20_000  # characters: longer blocks are read only around their quotes
