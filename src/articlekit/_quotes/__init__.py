@@ -59,6 +59,7 @@ _PREVIOUS_MENTIONS = 80
 _NEIGHBOUR_QUOTES = 8
 _DESCRIPTION_WORDS = 8
 _POSSESSIVE = ("'s", "’s")
+_NO_ATTRIBUTION = Attribution(None, None)  # immutable: every quote without one shares it
 
 
 @attrs.frozen
@@ -125,7 +126,7 @@ class _Attributor:
         self.spans = spans
         self.people = people
         self.speakers: list[tuple[int, int]] = []  # (position, person), ascending
-        self.previous_speaker: tuple[int | None, Attribution] = (None, Attribution(None, None))
+        self.previous_speaker: tuple[int | None, Attribution] = (None, _NO_ATTRIBUTION)
         self.previous_base = 0  # where the previous non-empty paragraph starts
 
     def run(self) -> list[QuoteSpan]:
@@ -134,6 +135,16 @@ class _Attributor:
         # for no quote: the reading stops there
         last = self.spans[-1].block if self.spans else -1
         for block in self.blocks[: last + 1]:
+            if not block.quote_tokens and not block.cue_starts:
+                # most paragraphs quote nobody and name no speaker: unless one leads into
+                # the next paragraph ("…, made the following comment:"), all it does is
+                # end the thread of who spoke last (an empty block does not even that)
+                if block.words and block.words[-1] == ":":
+                    self._fill_from_context([], block)
+                elif block.words:
+                    self.previous_speaker = (None, _NO_ATTRIBUTION)
+                    self.previous_base = self.bases[block.number]
+                continue
             paragraph = self._read_paragraph(block)
             self._fill_from_context(paragraph, block)
             found.extend(paragraph)
@@ -295,7 +306,7 @@ class _Attributor:
         known = self.people.persons[person]
         opening = subject.kind == "name" and block.runs[subject.at].start == first
         if not opening or known.person_like or known.is_org:
-            self.previous_speaker = (person, Attribution(None, None))
+            self.previous_speaker = (person, _NO_ATTRIBUTION)
 
     def _paragraph_speaker(self, base: int, ordinal: int) -> int | None:
         earlier = bisect.bisect_left(self.speakers, (ordinal, -1))
@@ -311,8 +322,8 @@ class _Attributor:
         if last_quote is not None and (last_event is None or last_quote.ordinal >= last_event[0]):
             return last_quote.speaker, last_quote.attribution
         if last_event is not None:
-            return last_event[1], Attribution(None, None)
-        return None, Attribution(None, None)
+            return last_event[1], _NO_ATTRIBUTION
+        return None, _NO_ATTRIBUTION
 
     def _share_within_chains(self, found: list[_Found]) -> None:
         """The parts of a multi-paragraph quote share the attribution one of them has."""
