@@ -22,6 +22,7 @@ import re
 from collections.abc import Mapping, Sequence
 from itertools import accumulate, compress, count, pairwise
 from operator import itemgetter
+from types import MappingProxyType
 from typing import NamedTuple, Protocol
 
 from articlekit._quotes import _words as words
@@ -47,6 +48,7 @@ _RUN_LINKS = words.NAME_PARTICLES | _ORG_LINKS  # lower-case words inside names
 QUOTE_WORD = "“”"  # the one token a quoted span becomes
 _first_letter = itemgetter(0)
 _NOTHING = ((),) * 14  # the fields after `text` of an empty block
+_NO_SPANS: Mapping[int, QuotedSpan] = MappingProxyType({})  # a block without quotes
 
 
 class Cue(NamedTuple):
@@ -132,7 +134,7 @@ def read_block(index: int, text: str, quotes: Sequence[tuple[int, QuotedSpan]]) 
     tokens = _tokenize(text, quotes, windows)
     if not tokens.words:  # a long block without quotes: nothing is read
         return BlockText(index, text, *_NOTHING)
-    spans = dict(quotes)
+    spans = dict(quotes) if quotes else _NO_SPANS
     runs = _name_runs(tokens)
     cues, cue_starts = _find_cues(text, tokens, spans)
     if not tokens.quote_tokens and not cue_starts and tokens.words[-1] != ":":
@@ -207,8 +209,9 @@ def _finish_tokens(
         lows[i] = found[i][:-2].lower()
         possessive[i] = True
     quote_of = [-1] * len(found)
-    for (number, _), i in zip(quotes, quote_tokens, strict=True):
-        quote_of[i] = number
+    if quotes:  # most blocks have none
+        for (number, _), i in zip(quotes, quote_tokens, strict=True):
+            quote_of[i] = number
     return _Tokens(found, lows, starts, ends, quote_of, possessive, quote_tokens)
 
 
