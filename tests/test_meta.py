@@ -160,6 +160,23 @@ BYLINES = [
     ("https://social.example/jane.doe", ()),
     ("@janedoe", ()),
     ("Ana Ruiz Games Editor", ()),  # where the name ends is not known
+    ("View all posts by Jane Doe", ("Jane Doe",)),  # author-archive links
+    ("Zeige alle Beiträge von Lena Vogt", ("Lena Vogt",)),
+    ("Veröffentlicht von Lena Vogt", ("Lena Vogt",)),
+    ("Voir tous les articles de Marie Dupont", ("Marie Dupont",)),
+    ("Ver todas las entradas de Ana Ruiz", ("Ana Ruiz",)),
+    ("Stand: 20. April 2020, 14:57 Uhr", ()),  # a date's label
+]
+
+# Not a person, from metadata too (where an outlet's name may stand as the author).
+NOT_PERSONS = [
+    ("Staff and news service reports", ()),  # a phrase: no word is capitalised
+    ("courier-online.de", ()),  # a site's address
+    ("RIVERTON-POST.com", ()),
+    ("lena[at]courier.example.org", ()),  # an e-mail written to fool harvesters
+    ("lv/dpa", ()),  # an editor's short code and an agency
+    ("Ana Ruiz & Tom Becker", ("Ana Ruiz", "Tom Becker")),
+    ("Bits & i", ("Bits & i",)),  # a lone letter is no person: the "&" is in a name
 ]
 
 GROUP_BYLINES = [
@@ -187,6 +204,15 @@ def test_bylines_become_clean_names(byline: str, want: tuple[str, ...]) -> None:
     """Openers, roles, credentials, dates, e-mails, handles and furniture are stripped;
     'A, B and C' in four languages splits; ALL-CAPS is title-cased; duplicates go."""
     assert clean_authors([byline], strict=True) == want
+
+
+@pytest.mark.parametrize(("byline", "want"), NOT_PERSONS, ids=[b for b, _ in NOT_PERSONS])
+def test_metadata_authors_must_not_be_phrases_addresses_or_codes(
+    byline: str, want: tuple[str, ...]
+) -> None:
+    """Never confidently wrong: a lower-case phrase, a domain, an e-mail or a desk code
+    read from a meta tag or JSON-LD is not returned as an author."""
+    assert clean_authors([byline]) == want
 
 
 def test_visible_text_must_look_like_a_person() -> None:

@@ -49,8 +49,17 @@ _PREFIX_RE = re.compile(
     r"^\s*(?:" + "|".join(re.escape(p) for p in _PREFIXES) + r")(?![^\W\d_])\s*:?\s*", re.I
 )
 _URL_RE = re.compile(
-    r"\(?(?:\b(?:https?://|www\.)[^\s()]+|[^\s()]+@[^\s()]+\.[A-Za-z]{2,}|(?<!\w)@\w+)\)?", re.I
+    r"\(?(?:\b(?:https?://|www\.)[^\s()]+|[^\s()]+@[^\s()]+\.[A-Za-z]{2,}|(?<!\w)@\w+"
+    r"|[^\s()\[\]]+\s*[\[(]\s*at\s*[\])]\s*[^\s()]+\.[A-Za-z]{2,})\)?",  # "ana[at]example.org"
+    re.I,
 )
+# A site's address alone ("mdr.de", "NU.nl"): the outlet, not a person.
+_DOMAIN_RE = re.compile(
+    r"[^\W_](?:[\w-]*\.)+(?:com|org|net|info|news|de|at|ch|fr|be|es|it|nl|eu|uk|co|io|tv|fm)",
+    re.I,
+)
+# A desk's short code ("det/dpa": the editor's initials in lower case), no name.
+_SHORT_CODE_MAX = 3
 _CUT_RE = re.compile(r"\s(?:\||•|·|–|—|-{1,2})\s|\s*[|•·]\s*|\n\s*\n|\t")
 _SPLIT_RE = re.compile(r"\s*(?:;|,|&|\+|\n|/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bu\.)\s*", re.I)
 _BRACKETS_RE = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
@@ -100,8 +109,11 @@ def _names_in_line(line: str, strict: bool) -> list[str]:
     line = _CUT_RE.split(line.strip(), maxsplit=1)[0]
     line = _strip_prefix(line)
     line = _unbracket(line)
+    parts = _SPLIT_RE.split(line)
+    if len(parts) > 1 and any(len(part.strip()) == 1 for part in parts):
+        parts = [line]  # "Mac & i": a lone letter is no person; the mark is in a name
     names = []
-    for part in _SPLIT_RE.split(line):
+    for part in parts:
         name = _clean_part(part)
         if name and looks_like_name(name, strict=strict):
             names.append(_title_case_caps(name))
@@ -170,6 +182,8 @@ def looks_like_name(text: str, *, strict: bool = False) -> bool:
         return False
     if any(ch.isdigit() for ch in text) or "://" in text or "@" in text:
         return False
+    if _DOMAIN_RE.fullmatch(text) or (len(text) <= _SHORT_CODE_MAX and text.islower()):
+        return False
     words = text.split()
     if len(words) > (_MAX_STRICT_WORDS if strict else _MAX_NAME_WORDS):
         return False
@@ -178,7 +192,16 @@ def looks_like_name(text: str, *, strict: bool = False) -> bool:
     lowered = [w.casefold().strip(".,") for w in words]
     if any(w in _NOT_NAME_WORDS for w in lowered):
         return False
-    return not strict or (not is_outlet(text) and _capitalised(words))
+    if strict:
+        return not is_outlet(text) and _capitalised(words)
+    return len(words) == 1 or not _all_lower_case(words)
+
+
+def _all_lower_case(words: list[str]) -> bool:
+    """Words of a cased script none of which starts with a capital: a phrase ("news
+    service reports"), not a name, which has at least one capital even in metadata."""
+    cased = [w for w in words if any(ch.isupper() or ch.islower() for ch in w)]
+    return bool(cased) and not any(w[0].isupper() for w in cased)
 
 
 def _capitalised(words: list[str]) -> bool:
