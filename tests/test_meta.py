@@ -163,6 +163,7 @@ BYLINES = [
     ("View all posts by Jane Doe", ("Jane Doe",)),  # author-archive links
     ("Zeige alle Beiträge von Lena Vogt", ("Lena Vogt",)),
     ("Veröffentlicht von Lena Vogt", ("Lena Vogt",)),
+    ("Erstellt von Lena Vogt", ("Lena Vogt",)),
     ("Voir tous les articles de Marie Dupont", ("Marie Dupont",)),
     ("Ver todas las entradas de Ana Ruiz", ("Ana Ruiz",)),
     ("Stand: 20. April 2020, 14:57 Uhr", ()),  # a date's label
@@ -175,6 +176,7 @@ NOT_PERSONS = [
     ("RIVERTON-POST.com", ()),
     ("lena[at]courier.example.org", ()),  # an e-mail written to fool harvesters
     ("lv/dpa", ()),  # an editor's short code and an agency
+    ("Red./dpa", ()),  # "Redaktion", abbreviated
     ("Ana Ruiz & Tom Becker", ("Ana Ruiz", "Tom Becker")),
     ("Bits & i", ("Bits & i",)),  # a lone letter is no person: the "&" is in a name
 ]
