@@ -60,6 +60,10 @@ def _article(inner: str) -> str:
             "<span class='vjs-control-text'>Play</span> <span>Current Time</span> 0:00</div></div>",
             "Current Time",
         ),
+        (  # a wiki's cross-reference note above a section (MediaWiki's "hatnote")
+            "<div role='note' class='hatnote'>Main article: <a href='/wiki/Budget'>Budget</a></div>",
+            "Main article",
+        ),
     ],
 )
 def test_furniture_inside_the_article_is_dropped(furniture: str, leaked: str) -> None:
