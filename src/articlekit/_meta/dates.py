@@ -3,9 +3,10 @@
 `parse_date` reads a machine-ish value (a meta tag, JSON-LD, `<time datetime>`, front
 matter): ISO 8601 with the usual deviations, a Unix time stamp, RFC 2822, and at last a
 human-written date. `find_dates` finds every human-written date in a short text, in
-English, German, French, Spanish, Italian, Portuguese and Dutch ("March 4, 2025, 9:15
-a.m. EST", "4. März 2025 um 9:15 Uhr", "le 4 mars 2025 à 09h15", "4 de marzo de 2025"),
-with where it stands, so a caller can look at the words before it ("Updated …").
+English, German, French, Spanish, Italian, Portuguese, Dutch, Romanian, Polish, Russian,
+Ukrainian and Arabic ("March 4, 2025, 9:15 a.m. EST", "4. März 2025 um 9:15 Uhr",
+"le 4 mars 2025 à 09h15", "4 de marzo de 2025", "4 марта 2025"), with where it stands,
+so a caller can look at the words before it ("Updated …").
 `date_in_url` reads /2024/11/05/ and the like.
 
 Nothing here knows today's date, so nothing is ever filled in from it: a date without a
@@ -29,7 +30,7 @@ from articlekit._lexicon import load, load_common
 MIN_YEAR = 1990
 MAX_YEAR = 2099
 _MAX_VALUE_CHARS = 300
-_MONTH_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl")
+_MONTH_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "ro", "pl", "ru", "uk", "ar")
 
 
 def _months() -> Mapping[str, int]:
