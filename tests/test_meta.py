@@ -26,6 +26,7 @@ from articlekit._meta.authors import clean_authors
 from articlekit._meta.dates import date_in_url, find_dates, parse_date
 from articlekit._meta.language import detect_language, normalise_language
 from articlekit._meta.nodes import texts_after, texts_before, texts_in
+from articlekit._meta.text import dates_in_text
 
 UTC = timezone.utc
 
@@ -121,6 +122,25 @@ def test_day_first_reads_ambiguous_numeric_dates() -> None:
     assert next(find_dates("03/04/2025", day_first=True)).value == datetime(2025, 4, 3)
     assert next(find_dates("03/04/2025", day_first=False)).value == datetime(2025, 3, 4)
     assert next(find_dates("03/04/2025", day_first=None), None) is None
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Offer valid until 31 March 2025",
+        "(bis 31.12.2025)",
+        "Seit 4. Mai 2021 gilt",
+        "Termin: 21.02.2025, 19 Uhr",
+        "Registriert: 18.09.2018, 05:56",
+        "Member since 3 June 2019",
+        "jusqu'au 4 mars 2025",
+        "desde el 4 de marzo de 2025",
+    ],
+)
+def test_dates_of_periods_events_and_members_are_not_published(value: str) -> None:
+    """A date that ends or starts a period, an event's date or a forum member's
+    registration date is neither the publication nor the modification date."""
+    assert dates_in_text(value, True) == (None, None)
 
 
 @pytest.mark.parametrize(
@@ -572,6 +592,15 @@ DATE_PAGES: list[tuple[str, lxml.html.HtmlElement, str | None, datetime | None]]
             "<article><h1>Town</h1><p class='cite'>Retrieved 17 February 2008</p>"
             + PROSE
             + "</article>",
+        ),
+        None,
+        None,
+    ),
+    (
+        "the end of a period is not the publication date",
+        page(
+            "<title>Pool</title>",
+            "<article><h1>Pool</h1><p>Open until 30 September 2024</p>" + PROSE + "</article>",
         ),
         None,
         None,
