@@ -1078,6 +1078,23 @@ def test_a_labelled_date_anywhere_is_the_last_resort() -> None:
     assert extract_html_metadata(bare, None).published is None
 
 
+@pytest.mark.parametrize(
+    ("label", "want"),
+    [
+        ("Mise en ligne : 4 mars 2025", datetime(2025, 3, 4)),
+        ("Gepostet am 3.5.2013", datetime(2013, 5, 3)),
+    ],
+)
+def test_noun_and_past_participle_labels_name_a_publication_date(
+    label: str, want: datetime
+) -> None:
+    """The French noun "Mise en ligne" and German "Gepostet am" label the publication
+    date like "Mis en ligne le" and "Veröffentlicht am" do."""
+    body = "<article><h1>Son</h1>" + PROSE * 8 + "</article><div><p>{}</p></div>"
+    root = page("<title>Son</title>", body.format(label))
+    assert extract_html_metadata(root, None).published == want
+
+
 def test_agencies_give_way_to_people() -> None:
     """A wire agency credited by a better-ranked source (`<meta name=author>`) yields to
     a person that any source names; an agency alone is kept as the byline."""
