@@ -665,6 +665,18 @@ def test_modified_date_alone_is_not_published() -> None:
     assert got.published is None
 
 
+@pytest.mark.parametrize("kind", ["Recipe", "HowTo"])
+def test_a_recipe_or_how_to_describes_a_page_without_an_article_node(kind: str) -> None:
+    """With no article or web page node, the recipe or how-to the page is about gives its
+    publication date; an article node, when there is one, still wins."""
+    work = {"@type": kind, "name": "Lemon drizzle", "datePublished": "2024-05-02T08:00:00Z"}
+    alone = extract_html_metadata(page(jsonld(work)), None)
+    assert alone.published == datetime(2024, 5, 2, 8, 0, tzinfo=UTC)
+    article = {"@type": "BlogPosting", "headline": "Cakes", "datePublished": "2024-04-30"}
+    both = extract_html_metadata(page(jsonld(work) + jsonld(article)), None)
+    assert both.published == datetime(2024, 4, 30)
+
+
 def test_broken_jsonld_is_skipped_with_a_warning() -> None:
     """One broken JSON-LD block costs only itself; the others and the warning remain."""
     root = page(

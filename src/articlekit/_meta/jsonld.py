@@ -7,8 +7,9 @@ nodes are flattened (top-level arrays, `@graph`, nested `mainEntity`), bounded i
 and depth; `@id` references are resolved against the flattened nodes.
 
 The article node is the first one typed as an article (NewsArticle, BlogPosting, …),
-else the first web page (WebPage, …). Its fields become candidates under the source
-"jsonld"; the publisher's and the WebSite node's names become site-name candidates.
+else the first web page (WebPage, …), else the first recipe or how-to. Its fields become
+candidates under the source "jsonld"; the publisher's and the WebSite node's names become
+site-name candidates.
 Values of any JSON type are accepted and silently ignored when they are not what the
 field needs.
 """
@@ -49,6 +50,9 @@ ARTICLE_TYPES = frozenset(
 PAGE_TYPES = frozenset(
     {"webpage", "itempage", "medicalwebpage", "aboutpage", "qapage", "profilepage", "videoobject"}
 )
+# Works that a page may be about without any article or web page node: their dates and
+# names are the page's when nothing better describes it.
+WORK_TYPES = frozenset({"recipe", "howto"})
 ORGANISATION_TYPES = frozenset({"organization", "newsmediaorganization", "corporation"})
 
 _MAX_BLOCK_CHARS = 2_000_000
@@ -135,13 +139,16 @@ def types_of(node: Node) -> frozenset[str]:
 
 
 def article_node(nodes: list[Node]) -> Node | None:
-    """The node that describes the article: the first article type, else a web page."""
+    """The node that describes the article: the first article type, else a web page,
+    else a work the page is about (a recipe, a how-to)."""
     articles = [n for n in nodes if types_of(n) & ARTICLE_TYPES]
     with_headline = [n for n in articles if text_of(n.get("headline"))]
     if with_headline or articles:
         return (with_headline or articles)[0]
     pages = [n for n in nodes if types_of(n) & PAGE_TYPES]
-    return pages[0] if pages else None
+    if pages:
+        return pages[0]
+    return next((n for n in nodes if types_of(n) & WORK_TYPES), None)
 
 
 def text_of(value: object) -> str | None:
