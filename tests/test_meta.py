@@ -144,6 +144,36 @@ def test_dates_of_periods_events_and_members_are_not_published(value: str) -> No
 
 
 @pytest.mark.parametrize(
+    "value",
+    [
+        "Festival, 11-12 July 2025",
+        "Messe 1.7.2025-3.7.2025",
+        "Report 31 December 2024 – 6 January 2025",
+        "Wochenbericht 14. - 20. Januar 2025",
+        "Tagung (2025/7/11-12)",
+    ],
+)
+def test_dates_of_a_period_are_not_published(value: str) -> None:
+    """Both ends of a period ("11-12 July", "1.7.-3.7.") are the story's dates, not the
+    article's."""
+    assert dates_in_text(value, True) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("value", "want"),
+    [
+        ("Jan 5, 2025 – 5 min read", datetime(2025, 1, 5)),
+        ("21.02.2025 - 19:00 Uhr", datetime(2025, 2, 21, 19, 0)),
+        ("Nr. 20 - 12. Mai 2025", datetime(2025, 5, 12)),
+    ],
+)
+def test_a_dash_after_a_date_is_not_always_a_period(value: str, want: datetime) -> None:
+    """A reading time, a clock time or a number that cannot open the period leaves the
+    date the article's."""
+    assert dates_in_text(value, True) == (want, None)
+
+
+@pytest.mark.parametrize(
     ("url", "want"),
     [
         ("https://x.test/2024/11/05/slug/", datetime(2024, 11, 5)),

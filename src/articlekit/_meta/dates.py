@@ -69,8 +69,8 @@ def _offset_zone(text: str) -> timezone | None:
 MONTHS = _months()
 ZONES = _zones()
 
-_MONTH_NAMES = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
-_MONTH = rf"(?P<month>{_MONTH_NAMES})\.?"
+MONTH_NAMES = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_MONTH = rf"(?P<month>{MONTH_NAMES})\.?"
 _DAY = r"(?P<day>[0-3]?\d)"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")

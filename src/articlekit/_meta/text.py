@@ -17,7 +17,7 @@ from datetime import datetime
 
 from articlekit._lexicon import load
 from articlekit._meta.authors import clean_authors
-from articlekit._meta.dates import date_in_url, find_dates
+from articlekit._meta.dates import MONTH_NAMES, date_in_url, find_dates
 from articlekit._meta.language import detect_language
 from articlekit._meta.model import Metadata
 
@@ -46,6 +46,17 @@ _PUBLISHED_RE = re.compile(
     + r")(?![^\W\d_])",
     re.I,
 )
+# What follows the first day of a period: "11-12 July", "31.12.2021-06.01.2022",
+# "2020/7/11-12)", not a clock time or "– 5 min read" (a number then a word).
+_RANGE_AFTER_RE = re.compile(
+    r"\s*[-–—]\s*[0-3]?\d(?:\.\s*[01]?\d\.|\.?\s*(?:"
+    + MONTH_NAMES
+    + r")(?![^\W\d_])|(?=[^\w\s:.]|$))",
+    re.I,
+)
+_RANGE_DASH_RE = re.compile(r"\s*[-–—]\s*")
+# The first day of a period that shares the month of its last: "11-12 July", "14. - 20. Mai"
+_FIRST_DAY_RE = re.compile(r"(?<![\d.:/,])(?P<day>[0-3]?\d)\.?\s*[-–—]\s*$")
 _BYLINE_RE = re.compile(
     r"^\s*(?:" + "|".join(re.escape(p) for p in load("meta_byline_prefixes")) + r")\s*:?\s+\S",
     re.I,
@@ -79,21 +90,36 @@ def dates_in_text(
 ) -> tuple[datetime | None, datetime | None]:
     """(published, modified) written in a short text: 'May 3, 2024 · Updated May 4, 2024'.
 
-    `day_first` reads "03/04/2025" (see `dates.find_dates`).
+    Dates after a label of another date ("Retrieved", "until") and both ends of a period
+    ("11-12 July 2020", "1.7.2020-3.7.2020") are neither. `day_first` reads "03/04/2025"
+    (see `dates.find_dates`).
     """
     published: datetime | None = None
     modified: datetime | None = None
     previous_end = 0
+    period = False  # the previous date opened a period: this one may close it
     for found in find_dates(text, day_first):
         lead = text[max(previous_end, found.start - 40) : found.start]
+        closes = (period and _RANGE_DASH_RE.fullmatch(lead) is not None) or _closes_days(
+            lead, found.value.day
+        )
+        period = _RANGE_AFTER_RE.match(text, found.end) is not None
         if _NOT_PUBLISHED_RE.search(lead):
             pass  # "Retrieved 17 February 2008": a citation's, not the article's
+        elif period or closes:
+            pass  # "1.7.2020-3.7.2020", "11-12 July 2020": a period the story is about
         elif _UPDATED_RE.search(lead):
             modified = modified or found.value
         else:
             published = published or found.value
         previous_end = found.end
     return published, modified
+
+
+def _closes_days(lead: str, day: int) -> bool:
+    """Whether the text before a date opens a period with an earlier day of its month."""
+    first = _FIRST_DAY_RE.search(lead)
+    return first is not None and 0 < int(first.group("day")) < day
 
 
 def byline_authors(blocks: Sequence[str]) -> tuple[str, ...]:
