@@ -78,6 +78,7 @@ DATE_VALUES = [
     ("4 de marzo de 2025", datetime(2025, 3, 4)),
     ("Thursday 4 March 2021 17.30 GMT", datetime(2021, 3, 4, 17, 30, tzinfo=UTC)),
     ("04.03.2025", datetime(2025, 3, 4)),
+    ("4. 3. 2025", datetime(2025, 3, 4)),
     ("13/04/2025", datetime(2025, 4, 13)),
     ("2025年3月4日", datetime(2025, 3, 4)),
     ("4 марта 2025, 09:15", datetime(2025, 3, 4, 9, 15)),

@@ -94,9 +94,10 @@ _HUMAN_PATTERNS = (
     # 2025年3月4日
     re.compile(rf"{_YEAR}\s*年\s*(?P<month>[01]?\d)\s*月\s*{_DAY}\s*日"),
 )
-# 04.03.2025 (day first, as everywhere the dot is used) / 03/04/2025 (ambiguous).
+# 04.03.2025 / 4. 3. 2025 (day first, as everywhere the dot is used) / 03/04/2025
+# (ambiguous).
 _NUMERIC_DMY = re.compile(
-    r"(?<![\d.])(?P<first>[0-3]?\d)(?P<sep>[./-])(?P<second>[01]?\d)(?P=sep)"
+    r"(?<![\d.])(?P<first>[0-3]?\d)(?P<sep>[/-]|\. ?)(?P<second>[01]?\d)(?P=sep)"
     r"(?P<year>(?:19|20)\d\d)(?!\d)"
 )
 _TIME_AFTER = re.compile(
@@ -290,7 +291,7 @@ def _month_number(text: str) -> int:
 def _numeric_order(match: re.Match[str], day_first: bool | None) -> tuple[int, int] | None:
     """(day, month) of "a/b/yyyy", or None when it cannot be told."""
     first, second = int(match.group("first")), int(match.group("second"))
-    if match.group("sep") == "." or first > 12:
+    if match.group("sep").startswith(".") or first > 12:
         return first, second
     if second > 12:
         return second, first
