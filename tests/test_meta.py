@@ -637,6 +637,18 @@ DATE_PAGES: list[tuple[str, lxml.html.HtmlElement, str | None, datetime | None]]
         None,
     ),
     (
+        "a dateline opens the story past the headline's own box",
+        page(
+            "<title>Harbour</title>",
+            "<div class='top'><h2>Harbour</h2></div><div class='main'><p>By Ana Ruiz</p><p>"
+            "14.5.2024 - The council "
+            + "met on Tuesday and talked about the bridge. " * 5
+            + "</p></div>",
+        ),
+        None,
+        datetime(2024, 5, 14),
+    ),
+    (
         "a sentence that mentions a date is no dateline",
         page(
             "<title>Rules</title>",

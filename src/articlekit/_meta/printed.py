@@ -9,7 +9,8 @@ looks. Four places, best first, each a source of its own for the vote in `datevo
   the date inside the <h1>), until 1,500 characters of text have passed — the dates
   after that belong to the story; "headline-text-before": the few texts just above it;
 * "article-text": the first short text with a date in the article's container, or a
-  dateline opening a paragraph ("27.1.2022 - Bei …"); "title-text": the `<title>`;
+  dateline opening a paragraph ("27.1.2022 - Bei …"); without an article container, the
+  paragraphs past the headline's own box too; "title-text": the `<title>`;
 * when nothing else has a date: "labelled-text", a short text anywhere that labels a
   date ("Veröffentlicht am …"), and "image-url", the lead image's URL (uploads are often
   filed by day).
@@ -128,19 +129,40 @@ def article_text_date(root: HtmlElement, page: Page) -> Iterator[Candidate]:
         container = root.find("body")
     if container is None:
         return
-    if not _YEAR_BYTES_RE.search(etree.tostring(container, method="text", encoding="utf-8")):
-        return  # cheap in C, and most containers without a year in them are long
-    for node, owner in islice(texts_in(container), _CONTAINER_NODES):
-        if not _YEAR_RE.search(node[: _SHORT_TEXT * 2]):
-            continue
-        value = " ".join(node.split())
-        if len(value) > _SHORT_TEXT:  # prose: only a dateline opening it
-            value = value[:_DATELINE]
-        if owner.tag in _NOT_TEXT or excluded(owner, page):
-            continue
-        if dateline(value) and not _in_caption(owner):
-            yield Candidate("date-text", "article-text", value, True)
-            return
+    if _YEAR_BYTES_RE.search(etree.tostring(container, method="text", encoding="utf-8")):
+        # (cheap in C, and most containers without a year in them are long)
+        for node, owner in islice(texts_in(container), _CONTAINER_NODES):
+            found = _article_text(node, owner, page)
+            if found is not None:
+                yield found
+                return
+    if page.article is None and page.headline is not None:
+        # no article container: the story may open past the headline's own box
+        passed = 0
+        for node, owner in islice(texts_after(page.headline), _FOLLOWING_NODES):
+            passed += len(node.strip())
+            if passed > _HEADLINE_TEXT_BUDGET:
+                return
+            if len(node.strip()) > _SHORT_TEXT:  # short ones are headline texts already
+                found = _article_text(node, owner, page)
+                if found is not None:
+                    yield found
+                    return
+
+
+def _article_text(node: str, owner: HtmlElement, page: Page) -> Candidate | None:
+    """An "article-text" candidate from a short text with a date, or a prose text's
+    opening dateline."""
+    if not _YEAR_RE.search(node[: _SHORT_TEXT * 2]):
+        return None
+    value = " ".join(node.split())
+    if len(value) > _SHORT_TEXT:  # prose: only a dateline opening it
+        value = value[:_DATELINE]
+    if owner.tag in _NOT_TEXT or excluded(owner, page):
+        return None
+    if dateline(value) and not _in_caption(owner):
+        return Candidate("date-text", "article-text", value, True)
+    return None
 
 
 def title_date(title: str) -> Iterator[Candidate]:
