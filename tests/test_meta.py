@@ -79,6 +79,9 @@ DATE_VALUES = [
     ("Thursday 4 March 2021 17.30 GMT", datetime(2021, 3, 4, 17, 30, tzinfo=UTC)),
     ("04.03.2025", datetime(2025, 3, 4)),
     ("4. 3. 2025", datetime(2025, 3, 4)),
+    ("31.10.24", datetime(2024, 10, 31)),
+    ("Von Ana Ruiz, 4.3.25", datetime(2025, 3, 4)),
+    ("27.08.96 14:05", datetime(1996, 8, 27, 14, 5)),
     ("13/04/2025", datetime(2025, 4, 13)),
     ("2025年3月4日", datetime(2025, 3, 4)),
     ("4 марта 2025, 09:15", datetime(2025, 3, 4, 9, 15)),
@@ -93,8 +96,8 @@ DATE_VALUES = [
 
 @pytest.mark.parametrize(("value", "want"), DATE_VALUES, ids=[v for v, _ in DATE_VALUES])
 def test_parse_date_reads_machine_and_human_formats(value: str, want: datetime) -> None:
-    """ISO 8601 and its usual deviations, RFC 2822, ctime, epoch and human dates in en/de/fr/es
-    parse to the same instant, aware exactly when the value names a zone."""
+    """ISO 8601 and its usual deviations, RFC 2822, ctime, epoch and human dates in many
+    languages parse to the same instant, aware exactly when the value names a zone."""
     got = parse_date(value)
     assert got == want
     assert (got.tzinfo is None) == (want.tzinfo is None)
@@ -111,6 +114,9 @@ def test_parse_date_reads_machine_and_human_formats(value: str, want: datetime) 
         "yesterday",
         "",
         "2025" * 10_000,
+        "v2.10.12",  # a version, not 2 October 2012
+        "1.2.3.45",
+        "4.3.255",
     ],
 )
 def test_parse_date_refuses_to_invent(value: str) -> None:
@@ -644,6 +650,17 @@ DATE_PAGES: list[tuple[str, lxml.html.HtmlElement, str | None, datetime | None]]
             "14.5.2024 - The council "
             + "met on Tuesday and talked about the bridge. " * 5
             + "</p></div>",
+        ),
+        None,
+        datetime(2024, 5, 14),
+    ),
+    (
+        "a dotted date with a two-digit year under the headline",
+        page(
+            "<title>Harbour</title>",
+            "<article><h1>Harbour</h1><div class='meta'>Ana Ruiz | 14.05.24</div>"
+            + PROSE
+            + "</article>",
         ),
         None,
         datetime(2024, 5, 14),

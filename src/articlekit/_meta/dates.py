@@ -12,7 +12,8 @@ so a caller can look at the words before it ("Updated …").
 Nothing here knows today's date, so nothing is ever filled in from it: a date without a
 day is no date, a date without a time is midnight, and a date is timezone-aware only when
 its text names a zone (an offset, "Z", or an unambiguous abbreviation from the
-`meta_timezones` lexicon). Years outside 1990-2099 are taken for template noise.
+`meta_timezones` lexicon). Years outside 1990-2099 are taken for template noise; a
+two-digit year is read only in a dotted day-first date ("31.10.23"), as 1990-2089.
 """
 
 from __future__ import annotations
@@ -73,7 +74,8 @@ MONTH_NAMES = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=T
 _MONTH = rf"(?P<month>{MONTH_NAMES})\.?"
 _DAY = r"(?P<day>[0-3]?\d)"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
+# a year, or a dotted date with a two-digit one ("31.10.23"): what every pattern needs
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d|\d\.[01]?\d\.\d\d(?!\d)")
 
 # The human date patterns; each names year, month and day (month by name or number).
 _HUMAN_PATTERNS = (
@@ -99,6 +101,11 @@ _HUMAN_PATTERNS = (
 _NUMERIC_DMY = re.compile(
     r"(?<![\d.])(?P<first>[0-3]?\d)(?P<sep>[/-]|\. ?)(?P<second>[01]?\d)(?P=sep)"
     r"(?P<year>(?:19|20)\d\d)(?!\d)"
+)
+# 31.10.23 / 8.5.12 (day first, dotted, a two-digit year: 90-99 the 1990s, the rest
+# 2000-2089); not after a letter or a dot, nor before a digit: "v2.10.12" is a version
+_SHORT_YEAR_DMY = re.compile(
+    r"(?<![\w.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>\d\d)(?!\d|\.\d)"
 )
 _TIME_AFTER = re.compile(
     r"[\s,]*(?:(?:at|um|à|a\s+las|a\s+la|alle|às|om|-|–|—|\||/|T)\s*)?"
@@ -274,6 +281,10 @@ def find_dates(text: str, day_first: bool | None = None) -> Iterator[FoundDate]:
             date = _from_match(text, match, month, day)
             if date is not None:
                 found.append(date)
+    for match in _SHORT_YEAR_DMY.finditer(text):
+        date = _from_match(text, match, int(match.group("month")))
+        if date is not None:
+            found.append(date)
     found.sort(key=lambda d: d.start)
     last_end = -1
     for date in found:
@@ -305,6 +316,8 @@ def _from_match(
 ) -> FoundDate | None:
     day = int(match.group("day")) if day is None else day
     year = int(match.group("year"))
+    if year < 100:  # "31.10.23"
+        year += 1900 if year >= 90 else 2000
     time = _TIME_AFTER.match(text, match.end())
     clock = _clock(time) if time is not None else None
     if clock is None:

@@ -50,8 +50,9 @@ _MAX_YEARS_TRIED = 200
 # and `text()` gives up on elements whose raw text is four times that: a label and the
 # year it labels are never further apart than that in the page's text.
 _LABEL_REACH = _SHORT_TEXT * 4
-_YEAR_RE = re.compile(r"(?:19|20)\d\d")
-_YEAR_BYTES_RE = re.compile(rb"(?:19|20)\d\d")  # on the page's text as UTF-8, undecoded
+# a year, or a dotted date with a two-digit one ("31.10.23")
+_YEAR_RE = re.compile(r"(?:19|20)\d\d|\d\.[01]?\d\.\d\d(?!\d)")
+_YEAR_BYTES_RE = re.compile(rb"(?:19|20)\d\d|\d\.[01]?\d\.\d\d(?!\d)")  # UTF-8, undecoded
 _ASCII_YEAR_RE = re.compile(r"(?:19|20)[0-9][0-9]")  # the same years, in decoded text
 _NOT_TEXT = frozenset({"script", "style", "noscript", "template", "head", "title"})
 
