@@ -737,6 +737,23 @@ def test_a_recipe_or_how_to_describes_a_page_without_an_article_node(kind: str) 
     assert both.published == datetime(2024, 4, 30)
 
 
+@pytest.mark.parametrize(
+    "block",
+    [
+        '{"@type": "NewsArticle", "headline": "Tides", "datePublished": "2024-05-02"}\n}',
+        '{"@type": "NewsArticle", "headline": "Tides", "datePublished": "2024-05-02"};'
+        ' {"@type": "Organization", "name": "Coast Post"}',
+    ],
+    ids=["stray brace", "two objects"],
+)
+def test_jsonld_with_junk_after_its_values_keeps_them(block: str) -> None:
+    """A block whose complete JSON values are followed by junk keeps those values."""
+    root = page(f'<script type="application/ld+json">{block}</script>')
+    got = extract_html_metadata(root, None)
+    assert (got.title, got.published) == ("Tides", datetime(2024, 5, 2))
+    assert got.warnings == ()
+
+
 def test_broken_jsonld_is_skipped_with_a_warning() -> None:
     """One broken JSON-LD block costs only itself; the others and the warning remain."""
     root = page(

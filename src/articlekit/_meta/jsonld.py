@@ -2,9 +2,11 @@
 
 Every `<script type="application/ld+json">` block is read on its own, so one broken
 block costs only itself (and a warning). A block that does not parse is tried again
-without CDATA/comment wrappers, trailing commas and raw control characters. The blocks'
-nodes are flattened (top-level arrays, `@graph`, nested `mainEntity`), bounded in count
-and depth; `@id` references are resolved against the flattened nodes.
+without CDATA/comment wrappers, trailing commas and raw control characters; at last the
+complete values it opens with are kept (junk after them: a stray brace, a second
+object). The blocks' nodes are flattened (top-level arrays, `@graph`, nested
+`mainEntity`), bounded in count and depth; `@id` references are resolved against the
+flattened nodes.
 
 The article node is the first one typed as an article (NewsArticle, BlogPosting, …),
 else the first web page (WebPage, …), else the first recipe or how-to. Its fields become
@@ -94,7 +96,29 @@ def _load(text: str) -> object:
             return json.loads(attempt, strict=False)
         except (ValueError, RecursionError):
             continue
-    return _BROKEN
+    return _leading_values(attempt)
+
+
+_DECODER = json.JSONDecoder(strict=False)
+_BETWEEN_VALUES_RE = re.compile(r"[\s;,]*")
+
+
+def _leading_values(text: str) -> object:
+    """The complete JSON values a block opens with, when junk follows them (a stray
+    closing brace, a second object written after the first): one, or a list of them."""
+    values: list[object] = []
+    position = 0
+    while position < len(text) and len(values) < _MAX_LIST:
+        try:
+            value, position = _DECODER.raw_decode(text, position)
+        except (ValueError, RecursionError):
+            break
+        values.append(value)
+        match = _BETWEEN_VALUES_RE.match(text, position)
+        position = match.end() if match is not None else position
+    if not values:
+        return _BROKEN
+    return values[0] if len(values) == 1 else values
 
 
 def _repairs(text: str) -> Iterator[str]:
