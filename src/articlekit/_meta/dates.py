@@ -116,7 +116,7 @@ _TIME_AFTER = re.compile(
 )
 _ISO = re.compile(
     r"\s*(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"
-    r"(?:(?:T|\s+|T\s*)(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,](?P<fraction>\d+))?)?"
+    r"(?:(?:T|\s+|T\s*)(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:(?:[.,]|:(?=\d{3}(?!\d)))(?P<fraction>\d+))?)?"
     r"\s*(?P<zone>Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?",
     re.I,
 )
