@@ -96,6 +96,9 @@ _HUMAN_PATTERNS = (
     # 2025年3月4日
     re.compile(rf"{_YEAR}\s*年\s*(?P<month>[01]?\d)\s*月\s*{_DAY}\s*日"),
 )
+_NAMED_PATTERNS = 2  # the first human patterns name the month: tried only when a word can
+_MONTH_WORDS = frozenset(name.split()[0] for name in MONTHS)  # ("كانون الثاني": its first)
+_WORD_RE = re.compile(r"[^\W\d_]+")
 # 04.03.2025 / 4. 3. 2025 (day first, as everywhere the dot is used) / 03/04/2025
 # (ambiguous).
 _NUMERIC_DMY = re.compile(
@@ -269,7 +272,8 @@ def find_dates(text: str, day_first: bool | None = None) -> Iterator[FoundDate]:
     if _ANY_YEAR.search(text) is None:
         return  # every pattern needs a year: most texts are settled by one cheap search
     found: list[FoundDate] = []
-    for pattern in _HUMAN_PATTERNS:
+    named = any(word in _MONTH_WORDS for word in _WORD_RE.findall(text.casefold()))
+    for pattern in _HUMAN_PATTERNS if named else _HUMAN_PATTERNS[_NAMED_PATTERNS:]:
         for match in pattern.finditer(text):
             date = _from_match(text, match, _month_number(match.group("month")))
             if date is not None:
