@@ -21,6 +21,7 @@ from articlekit._html import blocks, parse_html, tree
 from articlekit._html.content import measure
 from articlekit._html.tree import prune
 from articlekit._inline import _UNSAFE, InlineBuilder, strip_unsafe
+from articlekit._meta import printed
 
 PROSE = (
     "The harbour board kept the adult single fare at the same price for a third year, "
@@ -355,3 +356,21 @@ def test_a_link_target_is_cleaned_as_the_patterns_clean_it(href: str) -> None:
     plain = _body._SURROGATE.sub("", plain)
     plain = _body._URL_CONTROL.sub(lambda match: f"%{ord(match.group()):02X}", plain)
     assert _body._clean_href(href) == plain
+
+
+_ONE_YEAR_PATTERN = "(?:19|20)\\d\\d|\\d\\.[01]?\\d\\.\\d\\d(?!\\d)"
+
+
+@given(st.text(alphabet="0123456789.12 a\u0663", max_size=14))
+@example("31.10.23")
+@example("v.1.12")
+@example("8.5.123")
+@example("2019")
+def test_year_pre_test_is_one_pattern_in_two_searches(text: str) -> None:
+    """The printed-date walks' year test (a year, or a dotted date with a two-digit year)
+    runs as two fast searches; together they answer as the one pattern does, on text and
+    on UTF-8 bytes."""
+    assert printed._has_year(text) == (re.search(_ONE_YEAR_PATTERN, text) is not None)
+    data = text.encode()
+    expected = re.search(_ONE_YEAR_PATTERN.encode(), data) is not None
+    assert printed._has_year_bytes(data) == expected
