@@ -135,8 +135,10 @@ def measure(root: HtmlElement) -> dict[HtmlElement, TextStats]:
         link = in_link or tag == "a"
         if link:
             linked.add(element)
+        # `_count_text` for the text and the tail, written out: this loop runs once per
+        # element of the page, and a call per text node is a cost of its own here.
+        # Most text between tags is indentation: it counts for nothing.
         text = element.text
-        # most text between tags is indentation: it counts for nothing
         if text and (size := len(text.strip())):
             commas = text.count(",") if text.isascii() else _commas(text)
             own.loose_chars += size
@@ -162,6 +164,7 @@ def measure(root: HtmlElement) -> dict[HtmlElement, TextStats]:
 
 
 def _count_text(text: str | None, own: TextStats, *, link: bool) -> None:
+    """Add a text node's characters and commas to `own` (white space counts for nothing)."""
     if text and (size := len(text.strip())):
         commas = text.count(",") if text.isascii() else _commas(text)
         own.loose_chars += size
