@@ -49,9 +49,7 @@ _CAPTION_CLASS_ASCII = re.compile(
     r"(?:c(?<!no[-_]c)(?<!has[-_]c)(?<!with[-_]c)aption"
     r"|l(?<!no[-_]l)(?<!has[-_]l)(?<!with[-_]l)egend)s?(?![a-z])"
 )
-_CREDIT_CLASS_ASCII = re.compile(
-    r"(?:credit|copyright|photographer)s?(?![a-z])|byline-image|image-source"
-)
+_CREDIT_CLASS_ASCII = re.compile(_CREDIT_CLASS.pattern)
 _NOSCRIPT_PROSE_CHARS = 200
 _PROSE_PARAGRAPH_CHARS = 150
 _PROSE_MAX_LINK_DENSITY = 0.3

@@ -188,16 +188,9 @@ def semantic_classes(classes: str | None) -> str:
     return " ".join(word for word in classes.split() if "[" not in word)
 
 
-def is_hidden(element: HtmlElement) -> bool:
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
-        return True
-    style = element.get("style")
-    return bool(style) and _style_hides(style)
-
-
 def _hides(value: lxml.etree._ElementUnicodeResult) -> bool:
-    """Whether one of `_HIDING_ATTRIBUTES` hides its element: what `is_hidden` asks of
-    the element, asked of the attribute found, with no further look-ups."""
+    """Whether one of `_HIDING_ATTRIBUTES` hides its element (`hidden`, `aria-hidden`
+    "true", or an inline style that hides it), asked of the attribute found."""
     name = value.attrname
     if name == "style":
         return bool(value) and _style_hides(value)
