@@ -47,6 +47,7 @@ from articlekit import _pipeline as pipeline
 from articlekit._body import render_body
 from articlekit._clean import clean_blocks
 from articlekit._html import base_url, parse_html
+from articlekit._inline import safe_blocks
 from articlekit._meta import Metadata
 from articlekit._model import Article
 from articlekit._options import Options
@@ -113,7 +114,7 @@ def staged_parse(source: str | bytes, url: str | None) -> tuple[Article, dict[st
     cleaned = clock.run(
         "clean",
         lambda: clean_blocks(
-            document.blocks,
+            safe_blocks(document.blocks),
             title=metadata.title,
             description=metadata.description if clipping else None,
             drop_deks=clipping,
@@ -123,7 +124,11 @@ def staged_parse(source: str | bytes, url: str | None) -> tuple[Article, dict[st
         "metadata",
         lambda: _meta.merge(
             metadata,
-            _meta.metadata_from_text(pipeline._lead_texts(cleaned), url or metadata.url),
+            _meta.metadata_from_text(
+                pipeline._lead_texts(cleaned),
+                url or metadata.url,
+                language=not metadata.language,
+            ),
         ),
     )
     rendered = clock.run("render", lambda: render_body(cleaned.blocks, base))
