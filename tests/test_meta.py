@@ -472,6 +472,32 @@ HTML_CASES: list[tuple[str, lxml.html.HtmlElement, str | None, dict[str, Any]]] 
         {"authors": ("Priya Chaudhry",), "published": datetime(2025, 3, 8, 19, 5, tzinfo=UTC)},
     ),
     (
+        "a comment's RDFa timestamp is not the article's time of day",
+        page(
+            "<title>Garden must move</title>",
+            '<article><h1>Garden must move</h1><p class="dateline">March 5, 2025</p>'
+            + PROSE
+            + "</article>"
+            '<div class="comments"><div class="comment"><footer>Dev Patel, 5 March '
+            '<span property="schema:dateCreated" content="2025-03-05T14:40:07+00:00"></span>'
+            "</footer><p>Moving it is a mistake.</p></div></div>",
+        ),
+        None,
+        {"published": datetime(2025, 3, 5)},
+    ),
+    (
+        "the publisher named in the page footer's microdata is the site",
+        page(
+            "<title>Garden must move</title>",
+            "<article><h1>Garden must move</h1>" + PROSE + "</article>"
+            '<footer class="site-footer"><ul><li><a href="/about">About us</a></li></ul>'
+            '<div itemprop="publisher" itemscope><meta itemprop="name" content="Valley Courier">'
+            "</div></footer>",
+        ),
+        None,
+        {"site_name": "Valley Courier"},
+    ),
+    (
         "language: html lang first, normalised to the primary subtag",
         page(meta("og:locale", "fr_FR"), PROSE, lang="en-GB"),
         None,

@@ -75,7 +75,7 @@ def gather(root: HtmlElement) -> tuple[list[Candidate], list[str]]:
     found.extend(jsonld.candidates(nodes))
     title = text(tagged.titles[0], 1000) if tagged.titles else ""
     page = page_of(tagged, _title_hint(found, title))
-    elements = scan_marked(root)
+    elements = scan_marked(root, page)
     found.extend(_meta_tags(elements.rdfa, warnings))
     found.extend(_microdata(elements, page))
     if title:
