@@ -107,8 +107,8 @@ def staged_parse(source: str | bytes, url: str | None) -> tuple[Article, dict[st
         root = clock.run("parse", lambda: parse_html(text))
         if root is None:
             return pipeline.parse_article(source, url), clock.ns  # empty: nothing to stage
-        metadata = clock.run("metadata", lambda: _meta.extract_html_metadata(root, url))
-        base = clock.run("metadata", lambda: base_url(root, url, metadata.canonical_url))
+        metadata, base_href = clock.run("metadata", lambda: _meta.read_html_page(root, url))
+        base = clock.run("metadata", lambda: base_url(base_href, url or metadata.canonical_url))
         document = clock.run("content", lambda: pipeline._html_content(root, text))
     clipping = kind == "markdown"
     cleaned = clock.run(

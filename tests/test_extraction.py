@@ -134,6 +134,30 @@ def test_figures_take_captions_and_credits_out_of_the_body() -> None:
     assert first.alt == "Hall"
 
 
+@pytest.mark.parametrize(
+    ("base", "expected"),
+    [
+        ("<base href='/archive/2026/'>", "https://gazette.test/archive/2026/report.html"),
+        ("<base href=''><base href='/elsewhere/'>", "https://gazette.test/news/report.html"),
+        (
+            "<base target='_blank'><base href='/archive/'>",
+            "https://gazette.test/archive/report.html",
+        ),
+        ("", "https://gazette.test/news/report.html"),
+    ],
+)
+def test_links_resolve_against_the_first_base_href(base: str, expected: str) -> None:
+    """The first `<base>` with an href, itself resolved against the page's URL, sets what
+    relative links resolve against; an empty one leaves the page's URL."""
+    article = articlekit.parse_article(
+        _article(f"<p>{PROSE} See <a href='report.html'>the report</a>.</p>").replace(
+            "<title>", base + "<title>"
+        ),
+        url="https://gazette.test/news/today.html",
+    )
+    assert [link.url for link in article.links] == [expected]
+
+
 def test_links_are_absolute_and_unsafe_targets_dropped() -> None:
     """Relative links resolve against the URL; javascript: links lose the link, keep the text."""
     article = articlekit.parse_article(

@@ -173,8 +173,8 @@ def _read_html(text: str, url: str | None) -> tuple[Metadata, Document, str | No
     if root is None:
         document = Document(warnings=("empty-body: the document is empty",))
         return Metadata(url=url), document, url
-    metadata = _meta.extract_html_metadata(root, url)
-    base = base_url(root, url, metadata.canonical_url)
+    metadata, base_href = _meta.read_html_page(root, url)
+    base = base_url(base_href, url or metadata.canonical_url)
     document = _html_content(root, text)
     return metadata, attrs.evolve(document, warnings=(*notes, *document.warnings)), base
 

@@ -28,15 +28,14 @@ def read_html_content(root: HtmlElement) -> Document:
     return Document(blocks=tuple(blocks), warnings=warnings)
 
 
-def base_url(root: HtmlElement, url: str | None, canonical: str | None) -> str | None:
-    """The URL relative links resolve against: <base href>, else the page's URL."""
-    page = url or canonical
-    base = root.find(".//base[@href]")
-    if base is not None:
-        href = (base.get("href") or "").strip()
-        if href:
-            try:
-                return urljoin(page, href) if page else href
-            except ValueError:
-                return page
+def base_url(href: str | None, page: str | None) -> str | None:
+    """The URL relative links resolve against: the page's `<base href>` (`href`, raw),
+    resolved against the page's URL `page`, else `page`."""
+    href = (href or "").strip()
+    if not href:
+        return page
+    try:
+        return urljoin(page, href) if page else href
+    except ValueError:
+        return page
     return page

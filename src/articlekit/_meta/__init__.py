@@ -2,7 +2,8 @@
 
 Three readers, one model (`Metadata`), one merge:
 
-* `extract_html_metadata(root, url)`: gathers every candidate on a parsed page (JSON-LD,
+* `extract_html_metadata(root, url)` (and `read_html_page`, which also gives the page's
+  `<base href>`): gathers every candidate on a parsed page (JSON-LD,
   OpenGraph, Twitter cards, `<meta>` vocabularies, microdata, `<time>`, bylines,
   `<title>`/`<h1>`, `<html lang>`, canonical links), each with its source, then chooses
   per field by a ranking that is data (`choose.RANKING`). The tree is only read.
@@ -33,6 +34,7 @@ __all__ = [
     "merge",
     "metadata_from_front_matter",
     "metadata_from_text",
+    "read_html_page",
 ]
 
 
@@ -48,11 +50,19 @@ def extract_html_metadata(root: HtmlElement, url: str | None) -> Metadata:
     >>> meta.title, meta.authors, meta.site_name, meta.language
     ('Rain due', ('Ana Ruiz',), 'Valley Courier', 'en')
     """
+    return read_html_page(root, url)[0]
+
+
+def read_html_page(root: HtmlElement, url: str | None) -> tuple[Metadata, str | None]:
+    """The metadata of a parsed page, and its `<base href>` (raw; None when it has none):
+    the walk over the page's tags that finds its `<meta>`s finds that too."""
     try:
-        candidates, warnings = html.gather(root)
-        return choose.build(candidates, _clean_url(url), warnings)
+        gathered = html.gather(root)
+        metadata = choose.build(gathered.candidates, _clean_url(url), gathered.warnings)
+        return metadata, gathered.base_href
     except Exception as error:  # the last guard: content must never make this raise
-        return Metadata(url=url, warnings=(f"metadata: page metadata unreadable ({error!r:.80})",))
+        warning = f"metadata: page metadata unreadable ({error!r:.80})"
+        return Metadata(url=url, warnings=(warning,)), None
 
 
 def metadata_from_front_matter(fields: Mapping[str, object], url: str | None) -> Metadata:

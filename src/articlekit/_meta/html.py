@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 
+import attrs
 from lxml.html import HtmlElement
 
 from articlekit._meta import jsonld, printed
@@ -64,8 +65,18 @@ _ITEMPROP_FIELDS: Mapping[str, str] = MappingProxyType(
 )
 
 
-def gather(root: HtmlElement) -> tuple[list[Candidate], list[str]]:
-    """Every candidate on the page, in document order per kind, and warnings."""
+@attrs.frozen
+class Gathered:
+    """What `gather` found on a page."""
+
+    candidates: list[Candidate]
+    warnings: list[str]
+    # the first `<base href>`, raw: what the page's relative links resolve against
+    base_href: str | None
+
+
+def gather(root: HtmlElement) -> Gathered:
+    """Every candidate on the page, in document order per kind, warnings, and the base."""
     warnings: list[str] = []
     tagged = scan_tags(root)
     found = _meta_tags(tagged.metas, warnings)
@@ -91,7 +102,8 @@ def gather(root: HtmlElement) -> tuple[list[Candidate], list[str]]:
         found.extend(printed.labelled_dates(root, page))
         found.extend(printed.image_url_date(found))
     found.extend(_language(root))
-    return found, warnings
+    base = next((b.get("href") for b in tagged.bases if b.get("href") is not None), None)
+    return Gathered(found, warnings, base)
 
 
 def _meta_tags(metas: list[HtmlElement], warnings: list[str]) -> list[Candidate]:

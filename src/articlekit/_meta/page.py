@@ -77,6 +77,7 @@ class Tagged:
 
     metas: list[HtmlElement] = attrs.field(factory=list)
     links: list[HtmlElement] = attrs.field(factory=list)
+    bases: list[HtmlElement] = attrs.field(factory=list)
     jsonld: list[HtmlElement] = attrs.field(factory=list)
     titles: list[HtmlElement] = attrs.field(factory=list)
     h1: list[HtmlElement] = attrs.field(factory=list)
@@ -98,17 +99,19 @@ class Marked:
 
 
 def scan_tags(root: HtmlElement) -> Tagged:
-    """`<meta>`, `<link>`, JSON-LD scripts, `<title>` and headings, in one C-level walk."""
+    """`<meta>`, `<link>`, `<base>`, JSON-LD scripts, `<title>` and headings, in one
+    C-level walk."""
     found = Tagged()
     buckets = {
         "meta": found.metas,
         "link": found.links,
+        "base": found.bases,
         "title": found.titles,
         "h1": found.h1,
         "h2": found.h2,
         "h3": found.h3,
     }
-    for element in root.iter("meta", "link", "title", "h1", "h2", "h3", "script"):
+    for element in root.iter("meta", "link", "base", "title", "h1", "h2", "h3", "script"):
         tag = element.tag
         if tag == "script":
             if "ld+json" in (element.get("type") or "").lower():
