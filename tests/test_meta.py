@@ -23,7 +23,7 @@ from articlekit._meta import (
     metadata_from_text,
 )
 from articlekit._meta.authors import clean_authors
-from articlekit._meta.dates import date_in_url, find_dates, parse_date
+from articlekit._meta.dates import date_in_url, day_order_matters, find_dates, parse_date
 from articlekit._meta.language import detect_language, normalise_language
 from articlekit._meta.nodes import texts_after, texts_before, texts_in
 from articlekit._meta.text import dates_in_text
@@ -130,6 +130,25 @@ def test_day_first_reads_ambiguous_numeric_dates() -> None:
     assert next(find_dates("03/04/2025", day_first=True)).value == datetime(2025, 4, 3)
     assert next(find_dates("03/04/2025", day_first=False)).value == datetime(2025, 3, 4)
     assert next(find_dates("03/04/2025", day_first=None), None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "matters"),
+    [
+        ("Posted 03/04/2025 by Ana", True),
+        ("Dates 13/04/2025 and 4-3-2025", True),
+        ("Posted 13/04/2025", False),
+        ("Posted 04/13/2025", False),
+        ("Stand: 03.04.2025", False),  # dotted: always day first
+        ("March 4, 2025", False),
+        ("2025-03-04", False),
+    ],
+)
+def test_day_order_matters_exactly_when_the_readings_differ(text: str, matters: bool) -> None:
+    """A text is read once for every day order unless a numeric date in it is ambiguous."""
+    readings = {tuple(d.value for d in find_dates(text, f)) for f in (True, False, None)}
+    assert day_order_matters(text) is matters
+    assert (len(readings) > 1) is matters
 
 
 @pytest.mark.parametrize(

@@ -297,6 +297,15 @@ def find_dates(text: str, day_first: bool | None = None) -> Iterator[FoundDate]:
             yield date
 
 
+def day_order_matters(text: str) -> bool:
+    """Whether `find_dates(text, day_first)` depends on `day_first`: a numeric date in
+    `text` could be read either way ("03/04/2025")."""
+    return any(
+        _numeric_order(match, None) is None
+        for match in _NUMERIC_DMY.finditer(text[: _MAX_VALUE_CHARS * 4])
+    )
+
+
 def _month_number(text: str) -> int:
     if text.isdigit():
         return int(text)

@@ -37,7 +37,7 @@ from types import MappingProxyType
 import attrs
 
 from articlekit._meta.candidates import Candidate
-from articlekit._meta.dates import date_in_url, parse_date
+from articlekit._meta.dates import date_in_url, day_order_matters, parse_date
 from articlekit._meta.text import dates_in_text
 
 # Best first. Structured sources give a time; visible ones ("date-element": an element
@@ -307,7 +307,10 @@ def _minute(moment: datetime) -> datetime:
 
 
 def _read(text: str, day_first: bool | None, memo: _Readings) -> _Reading:
-    """`dates_in_text(text, day_first)`, read once per choose_dates call."""
+    """`dates_in_text(text, day_first)`, read once per choose_dates call (and once for
+    every `day_first` when no date in it is "03/04/2025")."""
+    if day_first is not None and not day_order_matters(text):
+        day_first = None
     key = (text, day_first)
     found = memo.get(key)
     if found is None:
