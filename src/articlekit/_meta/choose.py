@@ -93,6 +93,13 @@ RANKING: Mapping[str, tuple[str, ...]] = MappingProxyType(
     }
 )
 
+# each field's ranking as {source: rank}
+_ORDERS: Mapping[str, Mapping[str, int]] = MappingProxyType(
+    {
+        field: {source: rank for rank, source in enumerate(sources)}
+        for field, sources in RANKING.items()
+    }
+)
 _MAX_TAGS = 30
 # the last typographic separator, captured (split keeps it): "Headline – Blog | Network"
 _GENERATED_SUFFIX_RE = re.compile(r"(\s+[|–—·»]\s+)(?!.*\s[|–—·»]\s)")
@@ -104,7 +111,7 @@ _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|«|/|~|:)\s+|\s
 
 def ranked(candidates: Sequence[Candidate], field: str) -> list[Candidate]:
     """The candidates for `field`, best first: by source rank, then in-article, then order."""
-    order = {source: rank for rank, source in enumerate(RANKING.get(field, ()))}
+    order = _ORDERS.get(field, {})
     usable = [(i, c) for i, c in enumerate(candidates) if c.field == field and c.source in order]
     usable.sort(key=lambda pair: (order[pair[1].source], not pair[1].in_article, pair[0]))
     return [c for _, c in usable]
@@ -340,8 +347,9 @@ def choose_authors(candidates: Sequence[Candidate]) -> tuple[str, ...]:
     """The people named by the best source that names any; failing people, the first
     agency credited ("AFP"), as the byline gives it."""
     agencies: tuple[str, ...] = ()
+    offered = [c for c in candidates if c.field == "authors"]
     for source in RANKING["authors"]:
-        group = [c for c in candidates if c.field == "authors" and c.source == source]
+        group = [c for c in offered if c.source == source]
         group.sort(key=lambda c: not c.in_article)
         names = _names_of(group)
         people = tuple(name for name in names if not is_agency(name))
@@ -366,8 +374,9 @@ def _names_of(group: Sequence[Candidate]) -> tuple[str, ...]:
 
 def choose_tags(candidates: Sequence[Candidate]) -> tuple[str, ...]:
     """The tags of the best source that has any, split on commas, without duplicates."""
+    offered = [c for c in candidates if c.field == "tags"]
     for source in RANKING["tags"]:
-        values = [c.value for c in candidates if c.field == "tags" and c.source == source]
+        values = [c.value for c in offered if c.source == source]
         tags: dict[str, str] = {}
         for value in values:
             for part in value.split(","):
