@@ -103,7 +103,7 @@ def dates_near_headline(page: Page) -> Iterator[Candidate]:
             passed += len(node.strip())
             if passed > _HEADLINE_TEXT_BUDGET or count >= _MAX_DATE_ELEMENTS:
                 break
-            if not _has_year(node):
+            if node.isspace() or not _has_year(node):  # (most text nodes are indentation)
                 continue
             if owner in seen or owner.tag in _NOT_TEXT or excluded(owner, page):
                 continue
@@ -148,6 +148,8 @@ def article_text_date(root: HtmlElement, page: Page) -> Iterator[Candidate]:
     if _has_year_bytes(etree.tostring(container, method="text", encoding="utf-8")):
         # (cheap in C, and most containers without a year in them are long)
         for node, owner in islice(texts_in(container), _CONTAINER_NODES):
+            if node.isspace():  # indentation, most text nodes
+                continue
             found = _article_text(node, owner, page)
             if found is not None:
                 yield found
@@ -196,7 +198,7 @@ def labelled_dates(root: HtmlElement, page: Page) -> Iterator[Candidate]:
         return
     seen: set[HtmlElement] = set()
     for node, owner in islice(texts_in(body), _BODY_NODES):
-        if not _has_year(node):
+        if node.isspace() or not _has_year(node):
             continue
         if owner in seen or owner.tag in _NOT_TEXT:
             continue
