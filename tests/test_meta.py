@@ -271,6 +271,7 @@ GROUP_BYLINES = [
     ("By Valley Courier Reporters", ()),
     ("Staff and agencies", ()),
     ("By Ana Ruiz and agencies", ("Ana Ruiz",)),
+    ("Posted by Lantern Developers", ()),
     ("Von unserem Korrespondenten", ()),
     ("Par notre correspondant", ()),
     ("Por nuestro corresponsal", ()),
