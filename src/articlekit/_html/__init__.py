@@ -38,4 +38,3 @@ def base_url(href: str | None, page: str | None) -> str | None:
         return urljoin(page, href) if page else href
     except ValueError:
         return page
-    return page

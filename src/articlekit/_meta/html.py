@@ -102,7 +102,7 @@ def gather(root: HtmlElement) -> Gathered:
         found.extend(printed.labelled_dates(root, page))
         found.extend(printed.image_url_date(found))
     found.extend(_language(root))
-    base = next((b.get("href") for b in tagged.bases if b.get("href") is not None), None)
+    base = next((href for b in tagged.bases if (href := b.get("href")) is not None), None)
     return Gathered(found, warnings, base)
 
 
