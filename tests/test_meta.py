@@ -263,6 +263,9 @@ NOT_PERSONS = [
     ("Red./dpa", ()),  # "Redaktion", abbreviated
     ("Ana Ruiz & Tom Becker", ("Ana Ruiz", "Tom Becker")),
     ("Bits & i", ("Bits & i",)),  # a lone letter is no person: the "&" is in a name
+    ("Hillside Choir Verein e.V.", ("Hillside Choir Verein",)),  # no "V" left of "e.V."
+    ("publisher", ()),  # a CMS field's placeholder
+    ("Rebloggt", ()),  # a blog's reblog label
 ]
 
 GROUP_BYLINES = [

@@ -182,6 +182,8 @@ def looks_like_name(text: str, *, strict: bool = False) -> bool:
         return False
     if any(ch.isdigit() for ch in text) or "://" in text or "@" in text:
         return False
+    if len(text.rstrip(".")) < 2:  # a lone letter: "V" left of "Verband e.V." split on "e"
+        return False
     if _DOMAIN_RE.fullmatch(text) or (len(text) <= _SHORT_CODE_MAX and text.islower()):
         return False
     words = text.split()
