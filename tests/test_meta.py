@@ -266,6 +266,12 @@ NOT_PERSONS = [
     ("Hillside Choir Verein e.V.", ("Hillside Choir Verein",)),  # no "V" left of "e.V."
     ("publisher", ()),  # a CMS field's placeholder
     ("Rebloggt", ()),  # a blog's reblog label
+    ("Bild © Valley TV", ()),  # a picture's credit
+    # next to a full name or an outlet, a lone word is a place
+    ("Lena Okafor, Lisbon, Tom Becker", ("Lena Okafor", "Tom Becker")),
+    ("valley-courier.com, Riverton, Freedonia", ()),
+    ("Hillside Verlag GmbH, Riverton, Freedonia", ("Hillside Verlag GmbH",)),
+    ("kinra, dehlix", ("kinra", "dehlix")),  # user names alone stay
 ]
 
 GROUP_BYLINES = [
@@ -493,6 +499,16 @@ HTML_CASES: list[tuple[str, lxml.html.HtmlElement, str | None, dict[str, Any]]] 
         ),
         None,
         {"authors": ("Priya Chaudhry",), "published": datetime(2025, 3, 8, 19, 5, tzinfo=UTC)},
+    ),
+    (
+        "library metadata names one creator per tag, as 'Last, First'",
+        page(
+            meta("DC.creator", "Okafor, Lena", "name")
+            + meta("DC.creator", "Berg, Jan van den", "name")
+            + meta("DC.creator", "Sato, K.", "name")
+        ),
+        None,
+        {"authors": ("Lena Okafor", "Jan van den Berg", "K. Sato")},
     ),
     (
         "a comment's RDFa timestamp is not the article's time of day",

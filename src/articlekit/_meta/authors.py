@@ -113,11 +113,25 @@ def _names_in_line(line: str, strict: bool) -> list[str]:
     if len(parts) > 1 and any(len(part.strip()) == 1 for part in parts):
         parts = [line]  # "Mac & i": a lone letter is no person; the mark is in a name
     names = []
+    anchored = False  # another part is a full name, an outlet or a site's address
     for part in parts:
         name = _clean_part(part)
-        if name and looks_like_name(name, strict=strict):
+        if not name:
+            continue
+        if len(parts) > 1 and (" " in name or _DOMAIN_RE.fullmatch(name) or is_outlet(name)):
+            anchored = True
+        if looks_like_name(name, strict=strict):
             names.append(_title_case_caps(name))
+    if anchored:
+        # "Ana Ruiz, London", "Example Verlag GmbH, Nuremberg, Germany": next to a full
+        # name or an outlet, a lone capitalised word is where they are, not who
+        names = [name for name in names if not _lone_word(name)]
     return names
+
+
+def _lone_word(name: str) -> bool:
+    """One word of a cased script ("London"); names in scripts without case stay."""
+    return " " not in name and name.isalpha() and not name.islower() and not name.isupper()
 
 
 def _strip_prefix(text: str) -> str:
@@ -180,8 +194,8 @@ def looks_like_name(text: str, *, strict: bool = False) -> bool:
     folded = text.casefold()
     if not text or len(text) > _MAX_NAME_CHARS or folded in _NOT_NAMES:
         return False
-    if any(ch.isdigit() for ch in text) or "://" in text or "@" in text:
-        return False
+    if any(ch.isdigit() for ch in text) or "://" in text or "@" in text or "©" in text:
+        return False  # a date, an address, a handle, a picture's credit ("Bild © ARD")
     if len(text.rstrip(".")) < 2:  # a lone letter: "V" left of "Verband e.V." split on "e"
         return False
     if _DOMAIN_RE.fullmatch(text) or (len(text) <= _SHORT_CODE_MAX and text.islower()):

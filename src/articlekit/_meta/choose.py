@@ -369,7 +369,27 @@ def _names_of(group: Sequence[Candidate]) -> tuple[str, ...]:
             if names:
                 return names
         return ()
+    if group[0].source in ("dc", "citation"):
+        # library metadata: one creator per tag, as "Last, First" ("Jong, Michiel de")
+        return clean_authors(_first_last(c.value) for c in group)
     return clean_authors(c.value for c in group)
+
+
+def _first_last(value: str) -> str:
+    """'Jong, Michiel de' -> 'Michiel de Jong'; a list of names ('A B, C D') or an agency
+    first ('AFP, Ana Ruiz') stays as it is."""
+    last, comma, first = value.partition(",")
+    last, first = last.strip(), first.strip()
+    if (
+        not comma
+        or "," in first
+        or len(last.split()) != 1
+        or not 1 <= len(first.split()) <= 3
+        or is_agency(last)
+        or not last[:1].isupper()
+    ):
+        return value
+    return f"{first} {last}"
 
 
 def choose_tags(candidates: Sequence[Candidate]) -> tuple[str, ...]:
