@@ -272,6 +272,12 @@ NOT_PERSONS = [
     ("valley-courier.com, Riverton, Freedonia", ()),
     ("Hillside Verlag GmbH, Riverton, Freedonia", ("Hillside Verlag GmbH",)),
     ("kinra, dehlix", ("kinra", "dehlix")),  # user names alone stay
+    ("Jo&#xE3;o Ferreira", ("João Ferreira",)),  # an HTML escape in JSON-LD
+    ("Newsdesk", ()),
+    ("Datum: 19.11.2021", ()),  # a date's label
+    ("Datum: 19.11.2021 Autor: Lena Okafor Quelle: Valley Courier", ("Lena Okafor",)),
+    ("Co-author: Tom Becker", ("Tom Becker",)),
+    ("Photo: Tom Becker", ()),  # a picture's credit: a label left in is no name
 ]
 
 GROUP_BYLINES = [

@@ -17,6 +17,7 @@ follow the name and an organisation is not taken for an author.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 
@@ -48,6 +49,9 @@ _MAX_NAME_CHARS = 60
 _PREFIX_RE = re.compile(
     r"^\s*(?:" + "|".join(re.escape(p) for p in _PREFIXES) + r")(?![^\W\d_])\s*:?\s*", re.I
 )
+# an author's label inside a line of labelled post data, and the label after the name
+_AUTHOR_LABEL_RE = re.compile(r"(?<![^\W\d_])(?:author|autor|autorin|auteur|autora)\s*:\s*", re.I)
+_NEXT_LABEL_RE = re.compile(r"\s+[^\W\d_]+:(?:\s|$)")
 _URL_RE = re.compile(
     r"\(?(?:\b(?:https?://|www\.)[^\s()]+|[^\s()]+@[^\s()]+\.[A-Za-z]{2,}|(?<!\w)@\w+"
     r"|[^\s()\[\]]+\s*[\[(]\s*at\s*[\])]\s*[^\s()]+\.[A-Za-z]{2,})\)?",  # "ana[at]example.org"
@@ -80,7 +84,15 @@ def clean_authors(values: Iterable[str], *, strict: bool = False) -> tuple[str, 
 
 def split_byline(byline: str, *, strict: bool = False) -> list[str]:
     """The names in one byline string ("By Ana Ruiz and Tom Becker | Updated 3 May")."""
-    text = _URL_RE.sub(" ", byline[:_MAX_BYLINE_CHARS])
+    text = byline[:_MAX_BYLINE_CHARS]
+    if "&" in text:  # JSON-LD and CMS fields carry HTML escapes: "Jos&#xE9; Pinto"
+        text = html.unescape(text)
+    text = _URL_RE.sub(" ", text)
+    labelled = _AUTHOR_LABEL_RE.search(text)
+    if labelled is not None and labelled.start() > 0:
+        # "Datum: 19.11.2021 Autor: Ana Ruiz Quelle: dpa": the name runs from its label
+        # to the next one
+        text = _NEXT_LABEL_RE.split(text[labelled.end() :], maxsplit=1)[0]
     text = _cut_at_date(text)
     lines = [line for line in re.split(r"\s*\n\s*", text) if line.strip()]
     if strict and len(lines) > 1:
@@ -194,8 +206,8 @@ def looks_like_name(text: str, *, strict: bool = False) -> bool:
     folded = text.casefold()
     if not text or len(text) > _MAX_NAME_CHARS or folded in _NOT_NAMES:
         return False
-    if any(ch.isdigit() for ch in text) or "://" in text or "@" in text or "©" in text:
-        return False  # a date, an address, a handle, a picture's credit ("Bild © ARD")
+    if any(ch.isdigit() or ch in "@©:" for ch in text):
+        return False  # a date, an address, a handle, a credit ("Bild © ARD"), a label
     if len(text.rstrip(".")) < 2:  # a lone letter: "V" left of "Verband e.V." split on "e"
         return False
     if _DOMAIN_RE.fullmatch(text) or (len(text) <= _SHORT_CODE_MAX and text.islower()):
