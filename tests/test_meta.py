@@ -270,7 +270,10 @@ NOT_PERSONS = [
     # next to a full name or an outlet, a lone word is a place
     ("Lena Okafor, Lisbon, Tom Becker", ("Lena Okafor", "Tom Becker")),
     ("valley-courier.com, Riverton, Freedonia", ()),
-    ("Hillside Verlag GmbH, Riverton, Freedonia", ("Hillside Verlag GmbH",)),
+    ("Valley Daily News, Riverton, Freedonia", ("Valley Daily News",)),  # an outlet
+    ("Hillside Verlag GmbH", ()),  # a company is no person
+    ("Hillside Media Ltd", ()),
+    ("Redaktion Valley Courier", ()),  # a newsroom
     ("kinra, dehlix", ("kinra", "dehlix")),  # user names alone stay
     ("Jo&#xE3;o Ferreira", ("João Ferreira",)),  # an HTML escape in JSON-LD
     ("Newsdesk", ()),
