@@ -62,12 +62,11 @@ def prepare(source: str | bytes, url: str | None) -> Prepared | None:
     root = parse_html(text)
     if root is None or pipeline._choose_format(text, None) != "html":
         return None
-    metadata, _ = _meta.read_html_page(root, url)
-    document = pipeline._html_content(root, text)
+    metadata, document, _ = pipeline._read_html(text, url)
     cleaned = clean_blocks(
         safe_blocks(document.blocks), title=metadata.title, description=None, drop_deks=False
     )
-    return Prepared(parse_html(text), url, bool(metadata.language), pipeline._lead_texts(cleaned))
+    return Prepared(root, url, bool(metadata.language), pipeline._lead_texts(cleaned))
 
 
 def metadata_stage(page: Prepared) -> tuple[Metadata, str | None]:

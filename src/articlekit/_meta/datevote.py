@@ -309,12 +309,14 @@ def _minute(moment: datetime) -> datetime:
 def _read(text: str, day_first: bool | None, memo: _Readings) -> _Reading:
     """`dates_in_text(text, day_first)`, read once per choose_dates call (and once for
     every `day_first` when no date in it is "03/04/2025")."""
-    if day_first is not None and not day_order_matters(text):
-        day_first = None
     key = (text, day_first)
     found = memo.get(key)
     if found is None:
-        found = memo[key] = dates_in_text(text, day_first)
+        if day_first is not None and not day_order_matters(text):
+            found = _read(text, None, memo)
+        else:
+            found = dates_in_text(text, day_first)
+        memo[key] = found
     return found
 
 

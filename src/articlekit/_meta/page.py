@@ -212,7 +212,12 @@ def _may_be_a_box(tag: str, css: str | None, ident: str | None, memo: dict[str, 
 
 def _is_footer(element: HtmlElement) -> bool:
     """A footer or aside: where a page names its publisher, in microdata."""
-    return element.tag in _SOFT_EXCLUDED_TAGS or bool(_SOFT_EXCLUDED_RE.search(classes(element)))
+    return _soft_box(element.tag, classes(element))
+
+
+def _soft_box(tag: str, names: str) -> bool:
+    """An aside or footer (by tag or class): elsewhere unless it is the article's own."""
+    return tag in _SOFT_EXCLUDED_TAGS or _SOFT_EXCLUDED_RE.search(names) is not None
 
 
 def excludes_inside(element: HtmlElement, page: Page) -> bool:
@@ -378,7 +383,7 @@ def _judge(node: HtmlElement, soft: bool, page: Page) -> tuple[bool | None, bool
         return _in_other_articles_box(node, page), soft
     if _EXCLUDED_RE.search(names) or tag in _EXCLUDED_TAGS:
         return True, soft
-    return None, soft or tag in _SOFT_EXCLUDED_TAGS or bool(_SOFT_EXCLUDED_RE.search(names))
+    return None, soft or _soft_box(tag, names)
 
 
 def _in_other_articles_box(element: HtmlElement, page: Page) -> bool:
